@@ -68,6 +68,11 @@ export interface Finding {
   fix?: Fix;
   suggestions?: Suggestion[];
   related?: RelatedLocation[];
+  /**
+   * Stable across edits that move the finding: rule id + YAML path + hash of the offending value.
+   * Used for SARIF partialFingerprints, GitLab fingerprints and baselines.
+   */
+  fingerprint: string;
 }
 
 export type DocumentKind = 'filing' | 'unit' | 'unknown';
@@ -92,5 +97,44 @@ export interface RuleMeta {
   source?: string;
   fixable: boolean;
   hasSuggestions: boolean;
-  docsUrl: string;
+  /** the rule's documentation page; absent for rules without one (a user's own) */
+  docsUrl?: string;
+}
+
+/** What every formatter receives besides the results. */
+export interface FormatContext {
+  /** paths in the output are shown relative to this folder */
+  cwd: string;
+  locale: Locale;
+  color: boolean;
+  /** every rule known to the run, including engine diagnostics such as parse-error */
+  rules: ReadonlyMap<string, RuleMeta>;
+  version: string;
+}
+
+/** A formatter renders all results of a run; file name = format name (src/formatters/<name>.ts). */
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+/**
+ * A diagnostic raised by a pipeline stage (decoding, YAML parsing, schema validation) before rules run.
+ * Collected, never thrown; `code` becomes the finding's rule id.
+ */
+export interface Problem {
+  code: string;
+  severity: Severity;
+  message: LocalizedText;
+  range: SourceRange;
+  path?: YamlPath;
+}
+
+/**
+ * A problem with the run's own inputs (a rule file, a config, a path that cannot be read): it stops the run with
+ * exit code 2, naming the file, line and column.
+ */
+export interface SetupProblem {
+  code: string;
+  filePath: string;
+  range?: SourceRange;
+  start?: Position;
+  message: LocalizedText;
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Writes every generated file of the repository; `--check` fails (exit 1) when any is stale instead of writing.
+// Generated: src/generated/schema-types.ts (types from schemas/), src/functions/index.generated.ts,
+// src/formatters/index.generated.ts, docs/rules/README.md (the rule index).
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const header = (what) => `// generated — run npm run generate (${what}); do not edit by hand\n`;
+
+/** English type names for the Chinese schema titles; titles stay Chinese in the schemas for hovers. */
+const TYPE_NAMES = {
+  '财政项目支出绩效目标申报表': 'Filing',
+  '单位绩效目标汇总': 'UnitSummary',
+  '日期': 'DateText',
+  '金额': 'Amount',
+  '项目资金': 'Funding',
+  '项目资金总额': 'ProjectTotal',
+  '年度资金申请总额': 'AnnualRequest',
+  '项目绩效目标': 'Goals',
+  '绩效指标行': 'IndicatorRow',
+  '资金测算项': 'BudgetItem',
+  '项目经费情况说明': 'Narrative',
+  '年度预算安排': 'BudgetArrangement',
+  '资金测算': 'BudgetCalculation',
+  '合并关系': 'UmbrellaRelation',
+};
+
+async function schemaTypes() {
+  let out = header('types from schemas/*.schema.json');
+  for (const file of ['filing.schema.json', 'unit.schema.json']) {
+    const schema = keepNamedTitles(JSON.parse(await readFile(join(root, 'schemas', file), 'utf8')));
+    out += await compile(schema, TYPE_NAMES[schema.title], {
+      bannerComment: '',
+      additionalProperties: false,
+      declareExternallyReferenced: true,
+      format: true,
+      customName: (node) => (node.title && TYPE_NAMES[node.title] ? TYPE_NAMES[node.title] : undefined),
+    });
+  }
+  return out;
+}
+
+/**
+ * json-schema-to-typescript turns every titled node into a named type (`NoName…` for Chinese titles). Only the
+ * nodes named in TYPE_NAMES become types; other titles are dropped from the copy compiled here, so leaf fields
+ * are inlined with their descriptions as doc comments.
+ */
+function keepNamedTitles(node) {
+  if (Array.isArray(node)) return node.map(keepNamedTitles);
+  if (node === null || typeof node !== 'object') return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'title' && typeof value === 'string' && !TYPE_NAMES[value]) continue;
+    copy[key] = key === 'enum' || key === 'examples' || key === 'default' ? value : keepNamedTitles(value);
+  }
+  return copy;
+}
+
+async function moduleIndex(folder, exportName, describe) {
+  const files = (await readdir(join(root, folder)))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.generated.ts') && name !== 'shared.ts')
+    .sort();
+  const identifier = (name) => name.replace(/\.ts$/, '').replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+  let out = header(`one entry per file in ${folder}/`);
+  for (const name of files) out += `import { ${exportName} as ${identifier(name)} } from './${name.replace(/\.ts$/, '.js')}';\n`;
+  out += `\n${describe}\n`;
+  for (const name of files) out += `  '${name.replace(/\.ts$/, '')}': ${identifier(name)},\n`;
+  out += '} as const;\n';
+  return out;
+}
+
+async function ruleIndex() {
+  const folder = join(root, 'rules', 'catalogue');
+  const files = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.yaml')).sort();
+  let out = '<!-- generated — run npm run generate; do not edit by hand -->\n# 规则索引 · Rule index\n\n';
+  out += '| id | 默认级别 severity | 检查内容 | checks | 依据 basis |\n|---|---|---|---|---|\n';
+  for (const name of files) {
+    const ruleset = parse(await readFile(join(folder, name), 'utf8'));
+    for (const [id, rule] of Object.entries(ruleset.rules ?? {})) {
+      const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+      out += `| [${id}](${id}.md) | ${rule.severity} | ${cell(rule.description?.zh)} | ${cell(rule.description?.en)} | ${cell(rule.source)} |\n`;
+    }
+  }
+  return out;
+}
+
+const targets = [
+  ['src/generated/schema-types.ts', schemaTypes],
+  ['src/functions/index.generated.ts', () => moduleIndex('src/functions', 'ruleFunction', '/** Every built-in rule function, by name (= file name). */\nexport const BUILT_IN_FUNCTIONS = {')],
+  ['src/formatters/index.generated.ts', () => moduleIndex('src/formatters', 'format', '/** Every output format, by name (= file name). */\nexport const FORMATTERS = {')],
+  ['docs/rules/README.md', ruleIndex],
+];
+
+let stale = 0;
+for (const [path, make] of targets) {
+  const wanted = await make();
+  const current = await readFile(join(root, path), 'utf8').catch(() => undefined);
+  if (current === wanted) continue;
+  if (check) {
+    stale++;
+    console.error(`stale: ${relative(process.cwd(), join(root, path))} — run npm run generate`);
+  } else {
+    await import('node:fs').then(({ mkdirSync }) => mkdirSync(dirname(join(root, path)), { recursive: true }));
+    await writeFile(join(root, path), wanted);
+    console.log(`wrote ${path}`);
+  }
+}
+process.exit(stale > 0 ? 1 : 0);

@@ -1,0 +1,95 @@
+import { access } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import type { LintDocument } from '../document/lint-document.js';
+import { loadYamlFile } from '../ruleset/load-yaml-file.js';
+import { resolveConfigRuleSet, type ResolvedRuleSet } from '../ruleset/resolve-ruleset.js';
+import { CONFIG_SCHEMA } from '../schema/schemas.js';
+import type { SetupProblem } from '../types.js';
+
+export const CONFIG_FILE_NAMES = ['.ptlintrc.yaml', '.ptlintrc.yml'] as const;
+
+export interface ResolvedConfig {
+  /** absent when no config file was found and the default profile applies */
+  configPath?: string;
+  ruleSet: ResolvedRuleSet;
+  /** whether a file is excluded by the config's `ignores` */
+  ignores(filePath: string): boolean;
+}
+
+export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; problems: SetupProblem[] };
+
+/**
+ * Finds the config for each linted file by searching upward from its folder for `.ptlintrc.yaml` (or uses the one
+ * given with --config), and builds each config's rule set once. The CLI and the language server share it.
+ */
+export class ConfigResolver {
+  private readonly configPathByFolder = new Map<string, Promise<string | undefined>>();
+  private readonly configByPath = new Map<string, Promise<ConfigResult>>();
+
+  constructor(private readonly explicitConfigPath?: string) {}
+
+  async configFor(filePath: string): Promise<ConfigResult> {
+    const configPath = this.explicitConfigPath ? resolve(this.explicitConfigPath) : await this.findConfigPath(dirname(resolve(filePath)));
+    const key = configPath ?? '';
+    let result = this.configByPath.get(key);
+    if (!result) {
+      result = loadConfig(configPath);
+      this.configByPath.set(key, result);
+    }
+    return result;
+  }
+
+  /** Forgets everything loaded, e.g. after a config or rule file changed in the editor. */
+  clear(): void {
+    this.configPathByFolder.clear();
+    this.configByPath.clear();
+  }
+
+  private findConfigPath(folder: string): Promise<string | undefined> {
+    let found = this.configPathByFolder.get(folder);
+    if (!found) {
+      found = (async () => {
+        for (const name of CONFIG_FILE_NAMES) {
+          const candidate = join(folder, name);
+          if (await exists(candidate)) return candidate;
+        }
+        const parent = dirname(folder);
+        return parent === folder ? undefined : this.findConfigPath(parent);
+      })();
+      this.configPathByFolder.set(folder, found);
+    }
+    return found;
+  }
+}
+
+async function loadConfig(configPath: string | undefined): Promise<ConfigResult> {
+  let document: LintDocument | undefined;
+  if (configPath) {
+    const loaded = await loadYamlFile(configPath, CONFIG_SCHEMA);
+    if (!loaded.ok) return { ok: false, problems: loaded.problems };
+    document = loaded.document;
+  }
+  const built = await resolveConfigRuleSet(document);
+  if (!built.ok) return built;
+  const patterns = ((document?.data as { ignores?: string[] } | undefined)?.ignores ?? []).slice();
+  const matcher = patterns.length > 0 ? picomatch(patterns, { dot: true }) : undefined;
+  const base = configPath ? dirname(configPath) : process.cwd();
+  return {
+    ok: true,
+    config: {
+      configPath,
+      ruleSet: built.ruleSet,
+      ignores: (filePath) => (matcher ? matcher(relative(base, resolve(filePath)).split('\\').join('/')) : false),
+    },
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { SourceFile } from '../source/source-file.js';
+import type { DocumentKind, SourceRange, YamlPath } from '../types.js';
+
+/** Which part of a mapping entry a range should cover. */
+export type NodePart = 'key' | 'value' | 'entry';
+
+export interface DocumentLimits {
+  /** aliases a document may expand; guards against alias bombs */
+  maxAliasCount: number;
+}
+
+/**
+ * One parsed YAML file as the rules see it: plain data (`data`) for reading, and the YAML nodes behind it
+ * so that every value maps back to the exact range of its key and of its value.
+ */
+export class LintDocument {
+  readonly data: unknown;
+  readonly kind: DocumentKind;
+
+  constructor(
+    readonly source: SourceFile,
+    readonly document: Document.Parsed,
+    data: unknown,
+  ) {
+    this.data = data;
+    this.kind = detectKind(data);
+  }
+
+  get filePath(): string {
+    return this.source.filePath;
+  }
+
+  get text(): string {
+    return this.source.text;
+  }
+
+  /** The YAML node at `path`, or undefined when the path does not exist. */
+  nodeAt(path: YamlPath): Node | undefined {
+    if (path.length === 0) return this.document.contents ?? undefined;
+    const node = this.document.getIn(path, true);
+    return isNodeLike(node) ? node : undefined;
+  }
+
+  /** The mapping entry whose key is the last segment of `path`. */
+  pairAt(path: YamlPath): Pair<Node, Node | null> | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.nodeAt(path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (!isMap(parent)) return undefined;
+    return parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last)) as
+      | Pair<Node, Node | null>
+      | undefined;
+  }
+
+  /**
+   * The source range of `path`: its value, its key, or the whole entry. A missing node falls back to the nearest
+   * existing ancestor's key, so that a finding about an absent field sits on the section that should hold it.
+   */
+  rangeOf(path: YamlPath, part: NodePart = 'value'): SourceRange {
+    const pair = this.pairAt(path);
+    const node = this.nodeAt(path);
+    if (part === 'key' && pair && isNodeLike(pair.key)) return nodeRange(pair.key);
+    if (node && part !== 'entry') return nodeRange(node);
+    if (pair) {
+      const keyRange = isNodeLike(pair.key) ? nodeRange(pair.key) : undefined;
+      const valueRange = isNodeLike(pair.value) ? nodeRange(pair.value) : undefined;
+      if (keyRange && valueRange) return { start: keyRange.start, end: Math.max(keyRange.end, valueRange.end) };
+      if (keyRange) return keyRange;
+    }
+    if (node) return nodeRange(node);
+    if (path.length > 0) return this.rangeOf(path.slice(0, -1), 'key');
+    return { start: 0, end: 0 };
+  }
+
+  /**
+   * The scalar's text exactly as written (e.g. `1411700.00`, not the number 1411700), for values whose spelling
+   * matters: money and 指标值.
+   */
+  sourceText(path: YamlPath): string | undefined {
+    const node = this.nodeAt(path);
+    if (!isScalar(node)) return undefined;
+    if (node.value === null) return '';
+    if (typeof node.source === 'string' && node.type === 'PLAIN') return node.source;
+    return typeof node.value === 'string' ? node.value : String(node.value);
+  }
+
+  /** Plain data at `path`. */
+  valueAt(path: YamlPath): unknown {
+    let current: unknown = this.data;
+    for (const segment of path) {
+      if (current === null || typeof current !== 'object') return undefined;
+      current = (current as Record<string | number, unknown>)[segment];
+    }
+    return current;
+  }
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || (typeof value === 'object' && value !== null && 'range' in value && !isPair(value));
+}
+
+function nodeRange(node: Node): SourceRange {
+  const range = node.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: range[1] };
+}
+
+/** A unit summary names its unit and no project; everything else is linted as a filing. */
+function detectKind(data: unknown): DocumentKind {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'unknown';
+  const record = data as Record<string, unknown>;
+  if ('单位名称' in record && !('项目名称' in record)) return 'unit';
+  return 'filing';
+}

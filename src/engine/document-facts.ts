@@ -1,0 +1,39 @@
+import type { LintDocument } from '../document/lint-document.js';
+import { parseMoney, type MoneyParse, type MoneyUnit } from '../values/money.js';
+import { parseTarget, type ParsedTarget } from '../values/target.js';
+import type { YamlPath } from '../types.js';
+import type { DocumentFacts } from './function-api.js';
+
+/** Builds the facts rules share for one document; parses lazily and memoizes by path. */
+export function documentFacts(document: LintDocument, defaultRegion: string): DocumentFacts {
+  const targets = new Map<string, ParsedTarget>();
+  const amounts = new Map<string, MoneyParse>();
+  const data = (document.data ?? {}) as Record<string, unknown>;
+  const funding = data['项目资金'] as Record<string, unknown> | undefined;
+  const unit: MoneyUnit = funding?.['单位'] === '万元' ? '万元' : '元';
+  const year = Number.isInteger(data['年度']) ? (data['年度'] as number) : undefined;
+  const region = [data['地区'], data['主管部门'], data['实施单位'], data['单位名称']].filter((v) => typeof v === 'string' && v).join(' ') || defaultRegion;
+  return {
+    year,
+    region,
+    target(path: YamlPath): ParsedTarget {
+      const key = path.join('\u0000');
+      let parsed = targets.get(key);
+      if (!parsed) {
+        parsed = parseTarget(document.sourceText(path) ?? (document.valueAt(path) as string | number | null | undefined));
+        targets.set(key, parsed);
+      }
+      return parsed;
+    },
+    money(path: YamlPath): MoneyParse {
+      const key = path.join('\u0000');
+      let parsed = amounts.get(key);
+      if (!parsed) {
+        const written = document.sourceText(path);
+        parsed = parseMoney(written ?? (document.valueAt(path) as string | number | null | undefined), unit);
+        amounts.set(key, parsed);
+      }
+      return parsed;
+    },
+  };
+}

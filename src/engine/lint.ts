@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { LintDocument } from '../document/lint-document.js';
+import { parseYaml } from '../parse/parse-yaml.js';
+import type { ResolvedConfig } from '../config/config-resolver.js';
+import type { ActiveRule, CompiledRule } from '../ruleset/rule-types.js';
+import { validateDocument } from '../schema/validate-document.js';
+import { decodeBytes } from '../source/decode.js';
+import { SourceFile } from '../source/source-file.js';
+import type { FileResult, Finding, Fix, LocalizedText, Locale, Problem, RelatedLocation, Severity, SourceRange, YamlPath } from '../types.js';
+import { documentFacts } from './document-facts.js';
+import type { BatchContext, BatchTarget, DocumentFacts, FilingContext, FunctionReport, MessageData } from './function-api.js';
+import { renderMessage } from './render-message.js';
+import { findSuppressions, suppressionFor, type Suppression } from './suppressions.js';
+
+/** One file on its way through the pipeline. */
+export interface FileState {
+  filePath: string;
+  source: SourceFile;
+  /** absent when the bytes could not be decoded or the YAML could not be read */
+  document?: LintDocument;
+  facts?: DocumentFacts;
+  config: ResolvedConfig;
+  pending: PendingFinding[];
+}
+
+/** A finding before suppression and rendering: messages stay in both languages until the locale is applied. */
+interface PendingFinding {
+  ruleId: string;
+  severity: Severity;
+  text: LocalizedText;
+  messageId?: string;
+  data?: MessageData;
+  range: SourceRange;
+  path?: YamlPath;
+  fix?: Fix;
+  suggestions?: Array<{ text: LocalizedText; data?: MessageData; fix: Fix }>;
+  related?: Array<Omit<RelatedLocation, 'message'> & { text?: LocalizedText; data?: MessageData }>;
+}
+
+export interface FileInput {
+  filePath: string;
+  /** raw bytes as read from disk; or `text` when the caller already holds decoded text (an editor buffer) */
+  bytes?: Uint8Array;
+  text?: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const ALIAS_LIMIT = 100;
+
+/** Decoding, parsing, schema checks and filing-scope rules for one file. */
+export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileState {
+  const decoded = input.text !== undefined ? { ok: true as const, text: stripBom(input.text) } : decodeBytes(input.bytes ?? new Uint8Array());
+  if (!decoded.ok) {
+    const source = new SourceFile(input.filePath, '');
+    const state: FileState = { filePath: input.filePath, source, config, pending: [] };
+    addProblem(state, {
+      code: 'encoding-error',
+      severity: 'error',
+      range: { start: 0, end: 0 },
+      message:
+        decoded.reason === 'binary'
+          ? { zh: `文件不是文本（第 ${decoded.offset} 字节为 NUL），无法作为申报表检查`, en: `not a text file (NUL byte at ${decoded.offset}); cannot lint it as a filing` }
+          : decoded.reason === 'unsupported-encoding'
+            ? { zh: `文件编码为 ${decoded.encoding}，请另存为 UTF-8`, en: `file is encoded as ${decoded.encoding}; save it as UTF-8` }
+            : { zh: `文件不是有效的 UTF-8 文本（第 ${decoded.offset} 字节），请另存为 UTF-8`, en: `invalid UTF-8 at byte ${decoded.offset}; save the file as UTF-8` },
+    });
+    return state;
+  }
+  const parsed = parseYaml(input.filePath, decoded.text);
+  const state: FileState = { filePath: input.filePath, source: parsed.source, config, pending: [] };
+  for (const problem of parsed.problems) addProblem(state, problem);
+  if (parsed.problems.some((problem) => problem.severity === 'error' && problem.code !== 'duplicate-key')) return state;
+  let data: unknown;
+  try {
+    data = parsed.document.toJS({ maxAliasCount: ALIAS_LIMIT });
+  } catch (error) {
+    addProblem(state, {
+      code: 'parse-error',
+      severity: 'error',
+      range: { start: 0, end: 0 },
+      message: { zh: `YAML 无法展开：${(error as Error).message}`, en: `YAML cannot be expanded: ${(error as Error).message}` },
+    });
+    return state;
+  }
+  const document = new LintDocument(parsed.source, parsed.document, data);
+  state.document = document;
+  for (const problem of validateDocument(document)) addProblem(state, problem);
+  if (document.kind === 'unknown') return state;
+  state.facts = documentFacts(document, config.ruleSet.defaultRegion);
+  for (const active of activeRulesOf(state)) if (active.rule.ruleFunction.scope === 'filing') runFilingRule(state, active);
+  return state;
+}
+
+function activeRulesOf(state: FileState): ActiveRule[] {
+  return state.config.ruleSet.activeRules(state.facts?.year, state.facts?.region ?? '');
+}
+
+function runFilingRule(state: FileState, active: ActiveRule): void {
+  const document = state.document!;
+  const ruleFunction = active.rule.ruleFunction;
+  if (ruleFunction.scope !== 'filing') return;
+  for (const selector of active.rule.selectors) {
+    for (const selected of selector.select(document.data)) {
+      const target = active.rule.field ? { path: [...selected.path, active.rule.field], value: (selected.value as Record<string, unknown> | null)?.[active.rule.field] } : selected;
+      if (active.rule.field && (selected.value === null || typeof selected.value !== 'object')) continue;
+      const context: FilingContext = {
+        ruleId: active.rule.id,
+        document,
+        facts: (other) => (other === document ? state.facts! : documentFacts(other, state.config.ruleSet.defaultRegion)),
+        report: (report) => pushReport(state, active, report, target.path),
+      };
+      guard(state, active.rule, () => ruleFunction.run(target, active.options as never, context));
+    }
+  }
+}
+
+/** Batch rules over every document governed by one config; each finding lands in the file it names. */
+export function runBatchRules(states: readonly FileState[]): void {
+  const linted = states.filter((state) => state.document && state.facts);
+  if (linted.length === 0) return;
+  const stateOf = new Map(linted.map((state) => [state.document!, state]));
+  const documents = linted.map((state) => state.document!);
+  const first = linted[0];
+  for (const active of activeRulesOf(first)) {
+    const ruleFunction = active.rule.ruleFunction;
+    if (ruleFunction.scope !== 'batch') continue;
+    const targets: BatchTarget[] = [];
+    for (const state of linted) {
+      for (const selector of active.rule.selectors) {
+        for (const selected of selector.select(state.document!.data)) targets.push({ ...selected, document: state.document! });
+      }
+    }
+    const context: BatchContext = {
+      ruleId: active.rule.id,
+      documents,
+      facts: (document) => stateOf.get(document)?.facts ?? documentFacts(document, first.config.ruleSet.defaultRegion),
+      report: (document, report) => {
+        const state = stateOf.get(document);
+        if (state) pushReport(state, active, report, []);
+      },
+    };
+    guard(first, active.rule, () => ruleFunction.run(targets, active.options as never, context));
+  }
+}
+
+/** A rule that throws becomes a finding on the file; the run goes on. */
+function guard(state: FileState, rule: CompiledRule, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    state.pending.push({
+      ruleId: 'rule-failed',
+      severity: 'error',
+      text: { zh: '规则 {{rule}} 运行失败：{{reason}}', en: 'rule {{rule}} failed: {{reason}}' },
+      data: { rule: rule.id, reason: error instanceof Error ? error.message : String(error) },
+      range: { start: 0, end: 0 },
+    });
+  }
+}
+
+function pushReport(state: FileState, active: ActiveRule, report: FunctionReport, targetPath: YamlPath): void {
+  const document = state.document!;
+  const message = active.rule.messages.get(report.messageId ?? 'default') ?? active.rule.messages.get('default')!;
+  if (message.severity === 'off') return;
+  const severity = message.severity && SEVERITY_RANK[message.severity] < SEVERITY_RANK[active.severity] ? message.severity : active.severity;
+  const path = report.path ?? targetPath;
+  state.pending.push({
+    ruleId: active.rule.id,
+    severity,
+    text: message.text,
+    messageId: report.messageId,
+    data: report.data,
+    range: report.range ?? document.rangeOf(path, report.part ?? 'value'),
+    path,
+    fix: report.fix,
+    suggestions: report.suggestions?.map((suggestion) => ({
+      text: (active.rule.messages.get(suggestion.messageId) ?? message).text,
+      data: suggestion.data,
+      fix: suggestion.fix,
+    })),
+    related: report.related?.map((location) => {
+      const range = location.range ?? location.document.rangeOf(location.path, location.part ?? 'value');
+      return {
+        filePath: location.document.filePath,
+        range,
+        start: location.document.source.position(range.start),
+        end: location.document.source.position(range.end),
+        text: location.messageId ? active.rule.messages.get(location.messageId)?.text : undefined,
+        data: location.data,
+      };
+    }),
+  });
+}
+
+function addProblem(state: FileState, problem: Problem): void {
+  state.pending.push({ ruleId: problem.code, severity: problem.severity, text: problem.message, range: problem.range, path: problem.path });
+}
+
+/** Applies suppressions, derives positions and fingerprints, sorts, and counts. */
+export function finalizeFile(state: FileState, locale: Locale): FileResult {
+  const source = state.source;
+  const suppressions = findSuppressions(source);
+  const findings: Finding[] = [];
+  const seenFingerprints = new Map<string, number>();
+  for (const pending of state.pending) {
+    const start = source.position(pending.range.start);
+    if (suppressionFor(suppressions, pending.ruleId, start.line)) continue;
+    const base = fingerprintOf(pending.ruleId, pending.path, source.text.slice(pending.range.start, pending.range.end));
+    const occurrence = seenFingerprints.get(base) ?? 0;
+    seenFingerprints.set(base, occurrence + 1);
+    findings.push({
+      ruleId: pending.ruleId,
+      severity: pending.severity,
+      message: renderMessage(pending.text, locale, pending.data),
+      messageId: pending.messageId,
+      data: pending.data,
+      range: pending.range,
+      path: pending.path,
+      fix: pending.fix,
+      suggestions: pending.suggestions?.map(({ text, data, fix }) => ({ message: renderMessage(text, locale, data), fix })),
+      related: pending.related?.map(({ text, data, ...location }) => ({ ...location, message: text ? renderMessage(text, locale, data) : '' })),
+      start,
+      end: source.position(pending.range.end),
+      fingerprint: occurrence === 0 ? base : `${base}:${occurrence}`,
+    });
+  }
+  findings.push(...unusedSuppressions(suppressions, source, locale));
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return {
+    filePath: state.filePath,
+    kind: state.document?.kind ?? 'unknown',
+    findings,
+    errorCount: findings.filter((finding) => finding.severity === 'error').length,
+    warningCount: findings.filter((finding) => finding.severity === 'warning').length,
+    infoCount: findings.filter((finding) => finding.severity === 'info').length,
+    source: source.text,
+  };
+}
+
+function unusedSuppressions(suppressions: readonly Suppression[], source: SourceFile, locale: Locale): Finding[] {
+  const findings: Finding[] = [];
+  for (const suppression of suppressions) {
+    const unused = suppression.ruleIds.length === 0 ? (suppression.used.size === 0 ? ['*'] : []) : suppression.ruleIds.filter((id) => !suppression.used.has(id));
+    for (const ruleId of unused) {
+      const data = { rule: ruleId === '*' ? (locale === 'zh' ? '所有规则' : 'all rules') : ruleId };
+      findings.push({
+        ruleId: 'unused-suppression',
+        severity: 'warning',
+        message: renderMessage({ zh: '这条 ptlint-disable 注释没有屏蔽任何问题（{{rule}}），请删除', en: 'this ptlint-disable comment suppresses nothing ({{rule}}); remove it' }, locale, data),
+        data,
+        range: suppression.range,
+        start: source.position(suppression.range.start),
+        end: source.position(suppression.range.end),
+        fingerprint: fingerprintOf('unused-suppression', undefined, source.text.slice(suppression.range.start, suppression.range.end) + ruleId),
+      });
+    }
+  }
+  return findings;
+}
+
+/** rule id + YAML path + hash of the offending text: stable when lines move, new when the value changes. */
+export function fingerprintOf(ruleId: string, path: YamlPath | undefined, text: string): string {
+  return createHash('sha1')
+    .update(`${ruleId}\u0000${(path ?? []).join('/')}\u0000${text}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigResolver, type ResolvedConfig } from '../config/config-resolver.js';
+import { unreadable } from '../ruleset/load-yaml-file.js';
+import type { FileResult, Locale, SetupProblem } from '../types.js';
+import { collectFiles } from './collect-files.js';
+import { finalizeFile, lintFileAlone, runBatchRules, type FileInput, type FileState } from './lint.js';
+
+export interface LintOptions {
+  locale?: Locale;
+  /** a config file to use for every file instead of searching upward */
+  configPath?: string;
+  /** reuse one resolver across runs (the language server does) */
+  resolver?: ConfigResolver;
+}
+
+export type LintRun = { ok: true; results: FileResult[] } | { ok: false; problems: SetupProblem[] };
+
+/** Lints files and folders as `ptlint check` does: one batch, results in path order. */
+export async function lintPaths(patterns: readonly string[], cwd: string, options: LintOptions = {}): Promise<LintRun> {
+  const collected = await collectFiles(patterns, cwd);
+  if (collected.problems.length > 0) return { ok: false, problems: collected.problems };
+  const inputs: FileInput[] = [];
+  const problems: SetupProblem[] = [];
+  for (const filePath of collected.files) {
+    try {
+      inputs.push({ filePath, bytes: await readFile(filePath) });
+    } catch (error) {
+      problems.push(unreadable(filePath, error));
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return lintInputs(inputs, { ...options, skip: (filePath, config) => collected.discovered.has(filePath) && config.ignores(filePath) });
+}
+
+/**
+ * Lints files whose content the caller supplies (bytes from disk or an editor's text) as one batch: batch rules
+ * see every file governed by the same config.
+ */
+export async function lintInputs(
+  inputs: readonly FileInput[],
+  options: LintOptions & { skip?: (filePath: string, config: ResolvedConfig) => boolean } = {},
+): Promise<LintRun> {
+  const locale = options.locale ?? 'zh';
+  const resolver = options.resolver ?? new ConfigResolver(options.configPath);
+  const states: FileState[] = [];
+  const problems: SetupProblem[] = [];
+  const seenProblems = new Set<string>();
+  for (const input of inputs) {
+    const configured = await resolver.configFor(input.filePath);
+    if (!configured.ok) {
+      for (const problem of configured.problems) {
+        const key = `${problem.filePath}:${problem.range?.start}:${problem.code}:${problem.message.en}`;
+        if (!seenProblems.has(key)) problems.push(problem);
+        seenProblems.add(key);
+      }
+      continue;
+    }
+    if (options.skip?.(input.filePath, configured.config)) continue;
+    states.push(lintFileAlone(input, configured.config));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const byRuleSet = new Map<unknown, FileState[]>();
+  for (const state of states) {
+    const group = byRuleSet.get(state.config.ruleSet) ?? [];
+    group.push(state);
+    byRuleSet.set(state.config.ruleSet, group);
+  }
+  for (const group of byRuleSet.values()) runBatchRules(group);
+  return { ok: true, results: states.map((state) => finalizeFile(state, locale)) };
+}
+

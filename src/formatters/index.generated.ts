@@ -1,0 +1,11 @@
+// generated — run npm run generate (one entry per file in src/formatters/); do not edit by hand
+import { format as json } from './json.js';
+import { format as sarif } from './sarif.js';
+import { format as stylish } from './stylish.js';
+
+/** Every output format, by name (= file name). */
+export const FORMATTERS = {
+  'json': json,
+  'sarif': sarif,
+  'stylish': stylish,
+} as const;

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+let cached: string | undefined;
+
+/**
+ * The folder holding ptlint's package.json, rules/, schemas/ and docs/: found by walking up from this module, so
+ * it is the same whether running from src/ (tests), dist/ (the CLI) or a bundle that ships those folders beside it.
+ */
+export function packageRoot(): string {
+  if (cached) return cached;
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(folder, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'ptlint') {
+      cached = folder;
+      return folder;
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('ptlint: cannot find its own package.json above ' + fileURLToPath(import.meta.url));
+    folder = parent;
+  }
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** file: URL of a rule's documentation page, openable from a terminal, SARIF viewer or editor. */
+export function ruleDocsUrl(ruleId: string): string | undefined {
+  const page = join(packageRoot(), 'docs', 'rules', `${ruleId}.md`);
+  return existsSync(page) ? pathToFileURL(page).href : undefined;
+}

@@ -1,0 +1,65 @@
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { SourceFile } from '../source/source-file.js';
+import type { LocalizedText, Problem } from '../types.js';
+
+export interface ParsedYaml {
+  source: SourceFile;
+  document: Document.Parsed;
+  problems: Problem[];
+}
+
+/** Chinese wording for the YAML errors authors meet most; others fall back to the parser's English text. */
+const YAML_ERROR_WORDING: Record<string, string> = {
+  DUPLICATE_KEY: '同一层级出现了重复的栏目名，后一个会覆盖前一个',
+  BAD_INDENT: '缩进不正确',
+  MISSING_CHAR: '缺少必需的符号（如引号、括号的另一半）',
+  MULTIPLE_DOCS: '一个文件只能包含一张申报表（发现了多个以 --- 分隔的文档）',
+  BLOCK_AS_IMPLICIT_KEY: '栏目名不能跨行',
+  MULTILINE_IMPLICIT_KEY: '栏目名不能跨行',
+  TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  BAD_SCALAR_START: '值不能以该符号开头：以 > | @ ` 等符号开头的值请加引号，如 ">=90%"',
+  ALIAS_PROPS: '别名不能带标签或锚点',
+  BAD_ALIAS: '别名格式不正确',
+  BAD_DIRECTIVE: '指令格式不正确',
+  BAD_DQ_ESCAPE: '双引号字符串中的转义符不正确',
+  DUPLICATE_ALIAS: '锚点名称重复',
+  KEY_OVER_1024_CHARS: '栏目名过长（超过 1024 个字符）',
+  MULTIPLE_ANCHORS: '一个节点只能有一个锚点',
+  MULTIPLE_TAGS: '一个节点只能有一个标签',
+  TAG_RESOLVE_FAILED: '无法识别的标签',
+  IMPOSSIBLE: '无法解析的内容',
+  BAD_COLLECTION_TYPE: '集合类型不正确',
+};
+
+
+export function parseYaml(filePath: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const source = new SourceFile(filePath, text, lineCounter);
+  const problems = [...document.errors, ...document.warnings].map((error) => toProblem(error, text.length));
+  return { source, document, problems };
+}
+
+function toProblem(error: YAMLError, textLength: number): Problem {
+  const [rawStart, rawEnd] = error.pos;
+  const start = Math.min(rawStart, textLength);
+  const end = Math.max(start, Math.min(rawEnd, textLength));
+  const english = firstLine(error.message);
+  const chinese = YAML_ERROR_WORDING[error.code] ?? `YAML 语法错误：${english}`;
+  const message: LocalizedText = {
+    zh: error.code === 'DUPLICATE_KEY' ? chinese : `YAML 语法错误：${chinese}`,
+    en: error.code === 'DUPLICATE_KEY' ? `Duplicate key: ${english}` : `YAML syntax error: ${english}`,
+  };
+  return {
+    code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'parse-error',
+    severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
+    message,
+    range: { start, end },
+  };
+}
+
+function firstLine(message: string): string {
+  const newline = message.indexOf('\n');
+  return newline === -1 ? message : message.slice(0, newline);
+}

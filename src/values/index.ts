@@ -1,0 +1,3 @@
+export * from './target.js';
+export * from './money.js';
+export { toHalfWidth } from './numerals.js';

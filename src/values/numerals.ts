@@ -1,0 +1,45 @@
+import { Decimal } from 'decimal.js';
+
+const FULLWIDTH_PUNCTUATION_TO_ASCII: Readonly<Record<string, string>> = {
+  '．': '.',
+  '，': ',',
+  '％': '%',
+  '（': '(',
+  '）': ')',
+  '～': '~',
+  '〜': '~',
+  '－': '-',
+  '＋': '+',
+  '／': '/',
+};
+
+const FULLWIDTH_DIGIT_OFFSET = '０'.charCodeAt(0) - '0'.charCodeAt(0);
+
+export const FULLWIDTH_DIGIT = /[０-９]/u;
+export const FULLWIDTH_PUNCTUATION = /[．，％（）～〜－＋／]/u;
+const FULLWIDTH_CHARACTER = /[０-９．，％（）～〜－＋／]/gu;
+
+/**
+ * Maps full-width digits and the punctuation that appears in numbers and units to ASCII.
+ * Contract: every replaced character is one UTF-16 unit and so is its replacement, so offsets
+ * into the result are offsets into the input.
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULLWIDTH_CHARACTER, (character) =>
+    FULLWIDTH_PUNCTUATION_TO_ASCII[character] ??
+    String.fromCharCode(character.charCodeAt(0) - FULLWIDTH_DIGIT_OFFSET),
+  );
+}
+
+/** An unsigned decimal in half-width text: `1100000`, `1,100,000.00`, `95.5`. Groups must be exactly three digits. */
+export const UNSIGNED_NUMERAL = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+
+/** Contract: `numeral` matches UNSIGNED_NUMERAL, optionally signed. */
+export function decimalFromNumeral(numeral: string): Decimal {
+  return new Decimal(numeral.replace(/,/g, ''));
+}
+
+/** Treats `-0` as `0` so that signs never show up in messages about zero amounts. */
+export function withoutNegativeZero(value: Decimal): Decimal {
+  return value.isZero() ? new Decimal(0) : value;
+}
