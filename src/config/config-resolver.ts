@@ -17,6 +17,13 @@ export interface ResolvedConfig {
   ignores(filePath: string): boolean;
 }
 
+export interface ConfigResolverOptions {
+  /** a config file to use for every file instead of searching upward (--config) */
+  configPath?: string;
+  /** run only these rules (e.g. a rule's own test cases); their severities and options stay as configured */
+  onlyRules?: readonly string[];
+}
+
 export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; problems: SetupProblem[] };
 
 /**
@@ -27,14 +34,15 @@ export class ConfigResolver {
   private readonly configPathByFolder = new Map<string, Promise<string | undefined>>();
   private readonly configByPath = new Map<string, Promise<ConfigResult>>();
 
-  constructor(private readonly explicitConfigPath?: string) {}
+  constructor(private readonly options: ConfigResolverOptions = {}) {}
 
   async configFor(filePath: string): Promise<ConfigResult> {
-    const configPath = this.explicitConfigPath ? resolve(this.explicitConfigPath) : await this.findConfigPath(dirname(resolve(filePath)));
+    const explicit = this.options.configPath;
+    const configPath = explicit ? resolve(explicit) : await this.findConfigPath(dirname(resolve(filePath)));
     const key = configPath ?? '';
     let result = this.configByPath.get(key);
     if (!result) {
-      result = loadConfig(configPath);
+      result = loadConfig(configPath).then((loaded) => (loaded.ok && this.options.onlyRules ? restrict(loaded.config, this.options.onlyRules) : loaded));
       this.configByPath.set(key, result);
     }
     return result;
@@ -83,6 +91,10 @@ async function loadConfig(configPath: string | undefined): Promise<ConfigResult>
       ignores: (filePath) => (matcher ? matcher(relative(base, resolve(filePath)).split('\\').join('/')) : false),
     },
   };
+}
+
+function restrict(config: ResolvedConfig, onlyRules: readonly string[]): ConfigResult {
+  return { ok: true, config: { ...config, ruleSet: config.ruleSet.restrictedTo(onlyRules) } };
 }
 
 async function exists(path: string): Promise<boolean> {

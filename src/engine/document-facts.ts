@@ -2,7 +2,7 @@ import type { LintDocument } from '../document/lint-document.js';
 import { parseMoney, type MoneyParse, type MoneyUnit } from '../values/money.js';
 import { parseTarget, type ParsedTarget } from '../values/target.js';
 import type { YamlPath } from '../types.js';
-import type { DocumentFacts } from './function-api.js';
+import type { DocumentFacts, IndicatorTarget } from './function-api.js';
 
 /** Builds the facts rules share for one document; parses lazily and memoizes by path. */
 export function documentFacts(document: LintDocument, defaultRegion: string): DocumentFacts {
@@ -13,9 +13,22 @@ export function documentFacts(document: LintDocument, defaultRegion: string): Do
   const unit: MoneyUnit = funding?.['单位'] === '万元' ? '万元' : '元';
   const year = Number.isInteger(data['年度']) ? (data['年度'] as number) : undefined;
   const region = [data['地区'], data['主管部门'], data['实施单位'], data['单位名称']].filter((v) => typeof v === 'string' && v).join(' ') || defaultRegion;
-  return {
+  const facts: DocumentFacts = {
     year,
     region,
+    indicatorTarget(rowPath: YamlPath): IndicatorTarget {
+      const row = document.valueAt(rowPath);
+      if (row === null || typeof row !== 'object') return { target: parseTarget(undefined), path: rowPath };
+      const fields = row as Record<string, unknown>;
+      if (!isBlank(fields['年度指标值']) || isBlank(fields['数值'])) {
+        const path = '年度指标值' in fields ? [...rowPath, '年度指标值'] : rowPath;
+        return { target: path === rowPath ? parseTarget(undefined) : facts.target(path), path };
+      }
+      const composed = [fields['比较符'], document.sourceText([...rowPath, '数值']) ?? fields['数值'], fields['计量单位']]
+        .filter((part) => !isBlank(part))
+        .join('');
+      return { target: parseTarget(composed), path: [...rowPath, '数值'] };
+    },
     target(path: YamlPath): ParsedTarget {
       const key = path.join('\u0000');
       let parsed = targets.get(key);
@@ -36,4 +49,9 @@ export function documentFacts(document: LintDocument, defaultRegion: string): Do
       return parsed;
     },
   };
+  return facts;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }

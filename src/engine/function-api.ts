@@ -43,10 +43,21 @@ export interface FunctionReport {
   related?: RelatedReport[];
 }
 
+export interface IndicatorTarget {
+  target: ParsedTarget;
+  /** 年度指标值 (or 数值 in split-column templates); the row itself when neither key exists */
+  path: YamlPath;
+}
+
 /** Per-document derived facts, computed once and shared by every rule. */
 export interface DocumentFacts {
   /** the 指标值 at a path, parsed once */
   target(path: YamlPath): ParsedTarget;
+  /**
+   * The annual target of an indicator row, whether written in 年度指标值 or split into 比较符 / 数值 / 计量单位,
+   * with the path a finding about it should sit on.
+   */
+  indicatorTarget(rowPath: YamlPath): IndicatorTarget;
   /** the amount at a path in 元, read from the YAML source text (never a float) */
   money(path: YamlPath): MoneyParse;
   /** 年度 as written, when an integer */

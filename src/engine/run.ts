@@ -41,7 +41,7 @@ export async function lintInputs(
   options: LintOptions & { skip?: (filePath: string, config: ResolvedConfig) => boolean } = {},
 ): Promise<LintRun> {
   const locale = options.locale ?? 'zh';
-  const resolver = options.resolver ?? new ConfigResolver(options.configPath);
+  const resolver = options.resolver ?? new ConfigResolver({ configPath: options.configPath });
   const states: FileState[] = [];
   const problems: SetupProblem[] = [];
   const seenProblems = new Set<string>();

@@ -67,19 +67,19 @@ function attrs(values: Readonly<Record<string, string | number>>): string {
     .join(' ');
 }
 
-const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// XML line-break normalisation would turn a raw CR into LF
+const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = {
   ...TEXT_ENTITIES,
   '"': '&quot;',
   "'": '&apos;',
   // attribute-value normalisation would turn raw whitespace into spaces
   '\n': '&#10;',
-  '\r': '&#13;',
   '\t': '&#9;',
 };
 
 function escapeText(text: string): string {
-  return withoutIllegalChars(text).replace(/[&<>]/g, (char) => TEXT_ENTITIES[char]);
+  return withoutIllegalChars(text).replace(/[&<>\r]/g, (char) => TEXT_ENTITIES[char]);
 }
 
 function escapeAttribute(text: string): string {

@@ -53,6 +53,18 @@ export class ResolvedRuleSet {
     return active;
   }
 
+  /** The same rule set with every other rule left out. */
+  restrictedTo(ids: readonly string[]): ResolvedRuleSet {
+    const keep = (id: string) => ids.includes(id);
+    return new ResolvedRuleSet(
+      new Map([...this.rules].filter(([id]) => keep(id))),
+      new Map([...this.base].filter(([id]) => keep(id))),
+      this.overrides,
+      this.files,
+      this.defaultRegion,
+    );
+  }
+
   /** Base severity of each rule (before year/region overrides), for `ptlint rules`. */
   baseSeverity(id: string): SeveritySetting | undefined {
     return this.base.get(id)?.severity;

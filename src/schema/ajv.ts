@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import addFormatsModule from 'ajv-formats';
 import { CONFIG_SCHEMA, FILING_SCHEMA, RULESET_SCHEMA, UNIT_SCHEMA, type SchemaNode } from './schemas.js';
 
 /**
@@ -8,6 +9,7 @@ import { CONFIG_SCHEMA, FILING_SCHEMA, RULESET_SCHEMA, UNIT_SCHEMA, type SchemaN
  */
 type Localize = (errors?: ErrorObject[] | null) => void;
 const localizeZh = localizeZhModule as unknown as Localize;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let shared: Ajv | undefined;
 
@@ -15,6 +17,7 @@ let shared: Ajv | undefined;
 export function sharedAjv(): Ajv {
   if (!shared) {
     shared = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    addFormats(shared);
     for (const schema of [FILING_SCHEMA, UNIT_SCHEMA, RULESET_SCHEMA, CONFIG_SCHEMA]) shared.addSchema(schema as object);
   }
   return shared;

@@ -11,7 +11,7 @@ export interface SchemaNode {
   type?: string | string[];
   properties?: Record<string, SchemaNode>;
   additionalProperties?: boolean | SchemaNode;
-  items?: SchemaNode;
+  items?: SchemaNode | SchemaNode[];
   enum?: unknown[];
   examples?: unknown[];
   default?: unknown;
@@ -49,7 +49,8 @@ export function schemaAt(root: SchemaNode, path: ReadonlyArray<string | number>)
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number') {
-      node = node.items ? resolveRef(root, node.items) : undefined;
+      const items: SchemaNode | SchemaNode[] | undefined = node.items;
+      node = Array.isArray(items) ? (items[segment] ? resolveRef(root, items[segment]) : undefined) : items ? resolveRef(root, items) : undefined;
     } else if (node.properties?.[segment]) {
       node = resolveRef(root, node.properties[segment]);
     } else if (typeof node.additionalProperties === 'object') {

@@ -1,0 +1,41 @@
+import type { YamlPath } from '../types.js';
+
+/** One row of the 绩效指标 table with its path, category names normalized for comparison. */
+export interface IndicatorRow {
+  path: YamlPath;
+  index: number;
+  level1: string;
+  level2: string;
+  name: string;
+  fields: Record<string, unknown>;
+}
+
+/** Whitespace inside a category or name is a line-wrap artefact of the paper form, never meaningful. */
+export function normalizeName(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(/[\s\u3000]+/g, '');
+}
+
+/** The rows of a 绩效指标 table (the value selected at `$.绩效指标`), skipping entries that are not mappings. */
+export function indicatorRows(table: unknown, tablePath: YamlPath): IndicatorRow[] {
+  if (!Array.isArray(table)) return [];
+  const rows: IndicatorRow[] = [];
+  table.forEach((entry, index) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
+    const fields = entry as Record<string, unknown>;
+    rows.push({
+      path: [...tablePath, index],
+      index,
+      level1: normalizeName(fields['一级指标']),
+      level2: normalizeName(fields['二级指标']),
+      name: normalizeName(fields['三级指标']),
+      fields,
+    });
+  });
+  return rows;
+}
+
+/** Maps an alias (e.g. 进度指标) to its canonical category name (时效指标); unknown names map to themselves. */
+export function canonicalCategory(name: string, aliases: Readonly<Record<string, string>>): string {
+  return aliases[name] ?? name;
+}

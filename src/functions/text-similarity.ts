@@ -1,0 +1,67 @@
+import { defineFilingFunction } from '../engine/function-api.js';
+import { comparableText, containment, similarity } from '../domain/text-similarity.js';
+
+interface Options {
+  /** the two fields of the selected mapping to compare */
+  fields: [string, string];
+  /** report when the similarity of the two texts reaches this (0–1) */
+  threshold: number;
+  /** report when this share of the shorter text appears, in order, in the longer (0–1); omit to skip */
+  containmentThreshold?: number;
+  /** characters removed before comparing (punctuation, whitespace, numbering), as a regular expression source */
+  ignore: string;
+  /** texts shorter than this (after removal) are not compared */
+  minLength?: number;
+  /** texts longer than this are compared by similarity only, to bound the work */
+  maxLength?: number;
+}
+
+/**
+ * Reports two text fields of one mapping that say the same thing: identical, one containing the other, or nearly
+ * identical once punctuation and numbering are removed. Selected value: the mapping (e.g. 绩效目标).
+ */
+export const ruleFunction = defineFilingFunction<Options>({
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['fields', 'threshold', 'ignore'],
+    properties: {
+      fields: { type: 'array', items: [{ type: 'string' }, { type: 'string' }], minItems: 2, maxItems: 2 },
+      threshold: { type: 'number', minimum: 0, maximum: 1 },
+      containmentThreshold: { type: 'number', minimum: 0, maximum: 1 },
+      ignore: { type: 'string', format: 'regex' },
+      minLength: { type: 'integer', minimum: 0 },
+      maxLength: { type: 'integer', minimum: 1 },
+    },
+  },
+  messageIds: ['identical', 'contains', 'similar'],
+  run(target, options, context) {
+    if (target.value === null || typeof target.value !== 'object') return;
+    const record = target.value as Record<string, unknown>;
+    const [first, second] = options.fields;
+    const ignore = new RegExp(options.ignore, 'gu');
+    const a = comparableText(String(record[first] ?? ''), ignore);
+    const b = comparableText(String(record[second] ?? ''), ignore);
+    const minLength = options.minLength ?? 1;
+    if (a.length < minLength || b.length < minLength) return;
+    const path = [...target.path, second];
+    const related = [{ document: context.document, path: [...target.path, first] }];
+    const data = { first, second };
+    if (a === b) {
+      context.report({ messageId: 'identical', path, data, related });
+      return;
+    }
+    const score = similarity(a, b);
+    if (score >= options.threshold) {
+      context.report({ messageId: 'similar', path, data: { ...data, similarity: `${Math.round(score * 100)}%` }, related });
+      return;
+    }
+    const withinBounds = Math.max(a.length, b.length) <= (options.maxLength ?? 5000);
+    if (options.containmentThreshold === undefined || !withinBounds) return;
+    const contained = containment(a, b);
+    if (contained >= options.containmentThreshold) {
+      const [shorter, longer] = a.length <= b.length ? [first, second] : [second, first];
+      context.report({ messageId: 'contains', path, data: { ...data, shorter, longer, share: `${Math.round(contained * 100)}%` }, related });
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import type { Locale } from '../types.js';
+
+/** Every sentence the CLI itself prints, in both languages. */
+const MESSAGES = {
+  setupFailed: { zh: 'ptlint 无法开始检查：', en: 'ptlint could not start:' },
+  tooManyWarnings: { zh: '警告数 {count} 超过了 --max-warnings {max}', en: '{count} warnings exceed --max-warnings {max}' },
+  unknownFormat: { zh: '未知的输出格式“{format}”，可用：{formats}', en: 'unknown format “{format}”; available: {formats}' },
+  badLocale: { zh: '--locale 只能是 zh 或 en', en: '--locale must be zh or en' },
+  badMaxWarnings: { zh: '--max-warnings 应为不小于 0 的整数', en: '--max-warnings takes a whole number ≥ 0' },
+  outputFailed: { zh: '无法写入 --output 文件 {file}：{reason}', en: 'cannot write --output file {file}: {reason}' },
+  noFiles: { zh: '没有找到要检查的 YAML 文件', en: 'no YAML files to lint' },
+  rulesHeader: { zh: '规则', en: 'rules' },
+} as const;
+
+export type CliMessage = keyof typeof MESSAGES;
+
+export function cliMessage(id: CliMessage, locale: Locale, values: Record<string, string | number> = {}): string {
+  return MESSAGES[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

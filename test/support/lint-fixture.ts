@@ -1,0 +1,25 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ConfigResolver, type ConfigResolverOptions } from '../../src/config/config-resolver.js';
+import { lintPaths } from '../../src/engine/run.js';
+import type { FileResult, Locale } from '../../src/types.js';
+
+/** Writes `files` (relative path → text) into a fresh temporary folder and lints that folder as one batch. */
+export async function lintFixtureFiles(
+  files: Record<string, string>,
+  options: ConfigResolverOptions & { locale?: Locale } = {},
+): Promise<{ folder: string; results: FileResult[] }> {
+  const folder = await mkdtemp(join(tmpdir(), 'ptlint-test-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(folder, name)), { recursive: true });
+      await writeFile(join(folder, name), text);
+    }
+    const run = await lintPaths([folder], folder, { locale: options.locale, resolver: new ConfigResolver(options) });
+    if (!run.ok) throw new Error(`setup problems: ${JSON.stringify(run.problems.map((problem) => [problem.filePath, problem.start, problem.message.en]))}`);
+    return { folder, results: run.results };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
