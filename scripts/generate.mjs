@@ -61,16 +61,17 @@ function keepNamedTitles(node) {
   return copy;
 }
 
-async function moduleIndex(folder, exportName, describe) {
+async function moduleIndex(folder, exportName, describe, typeImport = '') {
   const files = (await readdir(join(root, folder)))
+    .filter((name) => !name.endsWith('.d.ts'))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.generated.ts') && name !== 'shared.ts')
     .sort();
   const identifier = (name) => name.replace(/\.ts$/, '').replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
-  let out = header(`one entry per file in ${folder}/`);
+  let out = header(`one entry per file in ${folder}/`) + typeImport;
   for (const name of files) out += `import { ${exportName} as ${identifier(name)} } from './${name.replace(/\.ts$/, '.js')}';\n`;
   out += `\n${describe}\n`;
   for (const name of files) out += `  '${name.replace(/\.ts$/, '')}': ${identifier(name)},\n`;
-  out += '} as const;\n';
+  out += describe.includes(': Readonly<') ? '};\n' : '} as const;\n';
   return out;
 }
 
@@ -91,8 +92,15 @@ async function ruleIndex() {
 
 const targets = [
   ['src/generated/schema-types.ts', schemaTypes],
-  ['src/functions/index.generated.ts', () => moduleIndex('src/functions', 'ruleFunction', '/** Every built-in rule function, by name (= file name). */\nexport const BUILT_IN_FUNCTIONS = {')],
+  ['src/functions/index.generated.ts', () =>
+      moduleIndex(
+        'src/functions',
+        'ruleFunction',
+        '/** Every built-in rule function, by name (= file name). */\nexport const BUILT_IN_FUNCTIONS: Readonly<Record<string, RuleFunction>> = {',
+        "import type { RuleFunction } from '../engine/function-api.js';\n",
+      )],
   ['src/formatters/index.generated.ts', () => moduleIndex('src/formatters', 'format', '/** Every output format, by name (= file name). */\nexport const FORMATTERS = {')],
+  ['src/cli/commands/index.generated.ts', () => moduleIndex('src/cli/commands', 'command', '/** Every ptlint subcommand, by name (= file name). */\nexport const COMMANDS = {')],
   ['docs/rules/README.md', ruleIndex],
 ];
 

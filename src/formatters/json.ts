@@ -105,7 +105,7 @@ function toEslintFix(fix: Fix, source: string | undefined): EslintFix | undefine
   const first = edits[0];
   if (first === undefined) return undefined;
   if (edits.length === 1) return { range: [first.range.start, first.range.end], text: first.text };
-  
+  if (source === undefined) return undefined;
   let text = '';
   let cursor = first.range.start;
   for (const edit of edits) {

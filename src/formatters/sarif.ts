@@ -117,7 +117,7 @@ function descriptor(id: string, rule: RuleMeta | undefined, locale: Locale): Rep
   if (rule === undefined) return { id, name: pascalCase(id) };
   const description = rule.description[locale];
   const rationale = rule.rationale?.[locale];
-  const helpUri = absoluteUri(rule.docsUrl);
+  const helpUri = webUri(rule.docsUrl);
   return {
     id,
     name: pascalCase(id),
@@ -147,7 +147,8 @@ function helpText(rule: RuleMeta, locale: Locale): string {
   const labels = HELP_LABELS[locale];
   const parts = [rule.description[locale], rule.rationale?.[locale]];
   if (rule.source !== undefined) parts.push(`${labels.source}: ${rule.source}`);
-  if (rule.docsUrl !== '') parts.push(`${labels.docs}: ${rule.docsUrl}`);
+  const docs = webUri(rule.docsUrl);
+  if (docs !== undefined) parts.push(`${labels.docs}: ${docs}`);
   return parts.filter((part) => part !== undefined).join('\n\n');
 }
 
@@ -157,7 +158,8 @@ function helpMarkdown(rule: RuleMeta, locale: Locale): string {
   const parts = [`**${escapeMarkdown(rule.description[locale])}**`];
   if (rationale !== undefined) parts.push(escapeMarkdown(rationale));
   if (rule.source !== undefined) parts.push(`${labels.source}: ${escapeMarkdown(rule.source)}`);
-  if (absoluteUri(rule.docsUrl) !== undefined) parts.push(`[${labels.docs}](${rule.docsUrl})`);
+  const docs = webUri(rule.docsUrl);
+  if (docs !== undefined) parts.push(`[${labels.docs}](${docs})`);
   return parts.join('\n\n');
 }
 
@@ -165,9 +167,14 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }
 
-/** `helpUri` must be an absolute URI; a relative or empty docs link is left out. */
-function absoluteUri(candidate: string): string | undefined {
-  return URL.canParse(candidate) ? candidate : undefined;
+/**
+ * Docs links are published only when they are web addresses: a file URL names a path on the
+ * machine that ran ptlint, which means nothing to someone reading the alert on GitHub.
+ */
+function webUri(candidate: string | undefined): string | undefined {
+  if (candidate === undefined || !URL.canParse(candidate)) return undefined;
+  const { protocol } = new URL(candidate);
+  return protocol === 'https:' || protocol === 'http:' ? candidate : undefined;
 }
 
 function defaultConfiguration(severity: SeveritySetting): { level?: Level; enabled?: boolean } {

@@ -3,7 +3,7 @@
  * so everything here that is not a formatter must stay here.
  */
 import path from 'node:path';
-import type { FileResult, Finding, Locale, RuleMeta, Severity } from '../types.js';
+import type { FileResult, Finding, Locale, Severity } from '../types.js';
 
 const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -38,10 +38,6 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 
 export function countAll(results: readonly FileResult[]): SeverityCounts {
   return countSeverities(results.flatMap((result) => result.findings));
-}
-
-export function ruleDescription(rule: RuleMeta | undefined, locale: Locale): string | undefined {
-  return rule?.description[locale];
 }
 
 /** Terminal columns taken by `text`: East Asian wide and fullwidth characters take two. */

@@ -186,8 +186,10 @@ export const RULES: ReadonlyMap<string, RuleMeta> = new Map(
     rule('target-wording', 'info', '目标表述应具体', 'Targets should be worded specifically'),
     rule('parse-error', 'error', '文件无法解析', 'The file cannot be parsed'),
     rule('schema-violation', 'error', '不符合申报表结构', 'The filing does not match its schema'),
-    rule('unused-suppression', 'warning', '未使用的抑制注释', 'Unused suppression comment', { docsUrl: '' }),
-    rule('legacy-wording', 'off', '旧版措辞检查', 'Legacy wording check', { docsUrl: 'docs/rules/legacy-wording.md' }),
+    rule('unused-suppression', 'warning', '未使用的抑制注释', 'Unused suppression comment', { docsUrl: undefined }),
+    rule('legacy-wording', 'off', '旧版措辞检查', 'Legacy wording check', {
+      docsUrl: 'file:///opt/ptlint/docs/rules/legacy-wording.md',
+    }),
   ].map((meta) => [meta.id, meta]),
 );
 

@@ -154,13 +154,15 @@ describe('sarif formatter', () => {
     expect(en.help?.text).toContain('Source: ');
   });
 
-  it('maps severities to levels and leaves out relative or empty help URIs', () => {
+  it('maps severities to levels and publishes only web help URIs', () => {
     const rules = new Map(run().runs[0].tool.driver.rules.map((rule) => [rule.id, rule]));
     expect(rules.get('target-wording')?.defaultConfiguration).toEqual({ level: 'note' });
     expect(rules.get('legacy-wording')?.defaultConfiguration).toEqual({ enabled: false });
     expect(rules.get('legacy-wording')).not.toHaveProperty('helpUri');
     expect(rules.get('unused-suppression')).not.toHaveProperty('helpUri');
     expect(rules.get('unused-suppression')?.help?.text).toBe('未使用的抑制注释');
+    expect(rules.get('legacy-wording')?.help?.text).toBe('旧版措辞检查');
+    expect(rules.get('legacy-wording')?.help?.markdown).toBe('**旧版措辞检查**');
   });
 
   it('points every result at its rule and maps info to note', () => {

@@ -1,0 +1,9 @@
+// generated — run npm run generate (one entry per file in src/cli/commands/); do not edit by hand
+import { command as check } from './check.js';
+import { command as rules } from './rules.js';
+
+/** Every ptlint subcommand, by name (= file name). */
+export const COMMANDS = {
+  'check': check,
+  'rules': rules,
+} as const;
