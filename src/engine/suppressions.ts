@@ -1,3 +1,4 @@
+import { Lexer } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { SourceRange } from '../types.js';
 
@@ -19,14 +20,29 @@ export interface Suppression {
   used: Set<string>;
 }
 
-const DIRECTIVE = /(?:^|\s)#\s*ptlint-(disable-next-line|disable)(?=\s|$)([^\r\n]*)/g;
+const DIRECTIVE = /^#\s*ptlint-(disable-next-line|disable)(?=\s|$)(.*)$/;
+
+/** Lexer tokens that mark structure without consuming source text. */
+const ZERO_WIDTH_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+
+/** Comments of the YAML text with their offsets: a `#` inside a quoted or block scalar is not one. */
+function* comments(text: string): Generator<{ text: string; start: number }> {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (ZERO_WIDTH_TOKENS.has(token)) continue;
+    if (token.startsWith('#')) yield { text: token, start: offset };
+    offset += token.length;
+  }
+}
 
 export function findSuppressions(source: SourceFile): Suppression[] {
   const suppressions: Suppression[] = [];
   if (!source.text.includes('ptlint-disable')) return suppressions;
-  for (const match of source.text.matchAll(DIRECTIVE)) {
-    const start = match.index + match[0].indexOf('#');
-    const range = { start, end: match.index + match[0].length };
+  for (const comment of comments(source.text)) {
+    const match = DIRECTIVE.exec(comment.text.trimEnd());
+    if (!match) continue;
+    const start = comment.start;
+    const range = { start, end: start + match[0].length };
     const [body, reason] = splitReason(match[2]);
     const ruleIds = body
       .split(/[\s,，]+/)

@@ -37,7 +37,7 @@ export function parseYaml(filePath: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const source = new SourceFile(filePath, text, lineCounter);
-  const problems = [...document.errors, ...document.warnings].map((error) => toProblem(error, text.length));
+  const problems = [...firstOfCascade(document.errors), ...document.warnings].map((error) => toProblem(error, text.length));
   return { source, document, problems };
 }
 
@@ -57,6 +57,16 @@ function toProblem(error: YAMLError, textLength: number): Problem {
     message,
     range: { start, end },
   };
+}
+
+/**
+ * After one syntax error the parser reports every later token as unexpected; only the first says where the
+ * author's mistake is. Duplicate keys are independent of each other and all kept.
+ */
+function firstOfCascade(errors: readonly YAMLError[]): YAMLError[] {
+  const duplicates = errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  const firstSyntaxError = errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  return firstSyntaxError ? [...duplicates, firstSyntaxError].sort((a, b) => a.pos[0] - b.pos[0]) : duplicates;
 }
 
 function firstLine(message: string): string {

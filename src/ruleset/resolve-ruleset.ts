@@ -6,7 +6,7 @@ import type { LintDocument } from '../document/lint-document.js';
 import type { RuleFunction } from '../engine/function-api.js';
 import { BUILT_IN_FUNCTIONS } from '../functions/index.generated.js';
 import { packageRoot, ruleDocsUrl } from '../package-root.js';
-import { compileSchema, pointerToPath } from '../schema/ajv.js';
+import { chineseAjvMessage, compileSchema, pointerToPath } from '../schema/ajv.js';
 import { RULESET_SCHEMA } from '../schema/schemas.js';
 import { compileSelector, SelectorSyntaxError, type Selector } from '../selectors/compile-selector.js';
 import type { LocalizedText, Severity, SeveritySetting, SetupProblem, YamlPath } from '../types.js';
@@ -296,7 +296,7 @@ class RuleSetBuilder {
       const where = locateOption(at, optionPath);
       const name = optionPath.length > 0 ? optionPath.join('.') : String((error.params as { additionalProperty?: string }).additionalProperty ?? '');
       this.problems.push(this.problemAt(where, 'invalid-options', {
-        zh: `规则“${rule.id}”的选项${name ? `“${name}”` : ''}无效：${error.message ?? ''}`,
+        zh: `规则“${rule.id}”的选项${name ? `“${name}”` : ''}无效：${chineseAjvMessage(error)}`,
         en: `rule “${rule.id}” option${name ? ` “${name}”` : 's'} invalid: ${error.message ?? ''}`,
       }));
     }

@@ -75,7 +75,7 @@ function describe(error: ErrorObject, path: YamlPath, label: LocalizedText, docu
       const where = path.length > 0 ? `“${label.zh}”中` : '';
       return {
         message: {
-          zh: `${where}没有“${key}”这一栏${hintZh}（表样中的其他栏目可写在“其他信息”下）`,
+          zh: `${where}没有“${key}”这一栏${hintZh}${path.length === 0 && known.includes('其他信息') ? '（表样中的其他栏目可写在“其他信息”下）' : ''}`,
           en: `Unknown field “${key}”${path.length > 0 ? ` in “${label.en}”` : ''}${hintEn}`,
         },
         range: document.rangeOf(keyPath, 'key'),

@@ -193,6 +193,7 @@ class SelectorParser {
   }
 
   private readRegex(): RegExp {
+    const start = this.position;
     this.expect('/', { zh: '=~ 后应为 /正则表达式/', en: '=~ takes a /regular expression/' });
     let body = '';
     while (this.position < this.source.length && this.source[this.position] !== '/') {
@@ -205,6 +206,7 @@ class SelectorParser {
     try {
       return new RegExp(body, flags);
     } catch (error) {
+      this.position = start;
       return this.fail({ zh: `正则表达式无效：${(error as Error).message}`, en: `invalid regular expression: ${(error as Error).message}` });
     }
   }
