@@ -94,6 +94,13 @@ async function loadConfig(configPath: string | undefined): Promise<ConfigResult>
 }
 
 function restrict(config: ResolvedConfig, onlyRules: readonly string[]): ConfigResult {
+  const unknown = onlyRules.filter((id) => !config.ruleSet.rules.has(id));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      problems: [{ code: 'unknown-rule', filePath: '--only', message: { zh: `没有这些规则：${unknown.join('、')}`, en: `no such rules: ${unknown.join(', ')}` } }],
+    };
+  }
   return { ok: true, config: { ...config, ruleSet: config.ruleSet.restrictedTo(onlyRules) } };
 }
 

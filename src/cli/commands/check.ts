@@ -18,6 +18,7 @@ interface CheckOptions {
   config?: string;
   locale: string;
   color?: boolean;
+  only?: string;
 }
 
 export const command: CliCommand = {
@@ -31,6 +32,7 @@ export const command: CliCommand = {
       .option('--max-warnings <n>', '警告超过该数时退出码为 1 · exit 1 when warnings exceed n')
       .option('-q, --quiet', '只报告错误 · report errors only')
       .option('-c, --config <file>', '使用该配置文件，不再向上查找 · use this config instead of searching')
+      .option('--only <rule-ids>', '只运行这些规则（逗号分隔）· run only these rules (comma-separated)')
       .addOption(new Option('--locale <locale>', '提示语言 · message language').choices(['zh', 'en']).default('zh'))
       .option('--color', '强制彩色输出 · force colour')
       .option('--no-color', '不使用彩色 · no colour')
@@ -51,13 +53,15 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
     io.stderr(cliMessage('badMaxWarnings', locale) + '\n');
     return EXIT_SETUP;
   }
-  const run = await lintPaths(paths, io.cwd, { locale, configPath: options.config ? resolve(io.cwd, options.config) : undefined });
+  const configPath = options.config ? resolve(io.cwd, options.config) : undefined;
+  const onlyRules = options.only?.split(/[,，\s]+/).filter(Boolean);
+  const run = await lintPaths(paths, io.cwd, { locale, resolver: new ConfigResolver({ configPath, onlyRules }) });
   if (!run.ok) {
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
     return EXIT_SETUP;
   }
   const results = options.quiet ? run.results.map(errorsOnly) : run.results;
-  const rules = await ruleMetaFor(run.results, options.config ? resolve(io.cwd, options.config) : undefined, io.cwd);
+  const rules = await ruleMetaFor(run.results, configPath, io.cwd);
   const color = options.color ?? (io.colorSupported && options.output === undefined);
   const report = formatter(results, { cwd: io.cwd, locale, color, rules, version: packageVersion() });
   if (options.output) {
