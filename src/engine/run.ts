@@ -15,8 +15,12 @@ export interface LintOptions {
 
 export type LintRun = { ok: true; results: FileResult[] } | { ok: false; problems: SetupProblem[] };
 
-/** Lints files and folders as `ptlint check` does: one batch, results in path order. */
-export async function lintPaths(patterns: readonly string[], cwd: string, options: LintOptions = {}): Promise<LintRun> {
+export type SkipFile = (filePath: string, config: ResolvedConfig) => boolean;
+
+export type ReadInputs = { ok: true; inputs: FileInput[]; skip: SkipFile } | { ok: false; problems: SetupProblem[] };
+
+/** Expands paths and globs and reads every file; `skip` drops files found in folders that their config ignores. */
+export async function readInputs(patterns: readonly string[], cwd: string): Promise<ReadInputs> {
   const collected = await collectFiles(patterns, cwd);
   if (collected.problems.length > 0) return { ok: false, problems: collected.problems };
   const inputs: FileInput[] = [];
@@ -29,17 +33,21 @@ export async function lintPaths(patterns: readonly string[], cwd: string, option
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  return lintInputs(inputs, { ...options, skip: (filePath, config) => collected.discovered.has(filePath) && config.ignores(filePath) });
+  return { ok: true, inputs, skip: (filePath, config) => collected.discovered.has(filePath) && config.ignores(filePath) };
+}
+
+/** Lints files and folders as `ptlint check` does: one batch, results in path order. */
+export async function lintPaths(patterns: readonly string[], cwd: string, options: LintOptions = {}): Promise<LintRun> {
+  const read = await readInputs(patterns, cwd);
+  if (!read.ok) return read;
+  return lintInputs(read.inputs, { ...options, skip: read.skip });
 }
 
 /**
  * Lints files whose content the caller supplies (bytes from disk or an editor's text) as one batch: batch rules
  * see every file governed by the same config.
  */
-export async function lintInputs(
-  inputs: readonly FileInput[],
-  options: LintOptions & { skip?: (filePath: string, config: ResolvedConfig) => boolean } = {},
-): Promise<LintRun> {
+export async function lintInputs(inputs: readonly FileInput[], options: LintOptions & { skip?: SkipFile } = {}): Promise<LintRun> {
   const locale = options.locale ?? 'zh';
   const resolver = options.resolver ?? new ConfigResolver({ configPath: options.configPath });
   const states: FileState[] = [];

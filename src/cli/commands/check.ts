@@ -1,9 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Option } from 'commander';
 import { ConfigResolver } from '../../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
-import { lintPaths } from '../../engine/run.js';
+import { createTwoFilesPatch } from 'diff';
+import { fixInputs } from '../../engine/fix-files.js';
+import { lintPaths, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
+import { writeFileAtomically } from '../../engine/write-atomically.js';
+import { unreadable } from '../../ruleset/load-yaml-file.js';
 import { FORMATTERS } from '../../formatters/index.generated.js';
 import { cliMessage } from '../../i18n/cli-messages.js';
 import { packageVersion } from '../../package-root.js';
@@ -19,6 +23,8 @@ interface CheckOptions {
   locale: string;
   color?: boolean;
   only?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export const command: CliCommand = {
@@ -34,6 +40,8 @@ export const command: CliCommand = {
       .option('-c, --config <file>', '使用该配置文件，不再向上查找 · use this config instead of searching')
       .option('--only <rule-ids>', '只运行这些规则（逗号分隔）· run only these rules (comma-separated)')
       .addOption(new Option('--locale <locale>', '提示语言 · message language').choices(['zh', 'en']).default('zh'))
+      .option('--fix', '自动修复可修复的问题并写回文件 · apply fixes and write the files')
+      .option('--fix-dry-run', '显示自动修复的差异，不写文件 · print the fixes as a unified diff, write nothing')
       .option('--color', '强制彩色输出 · force colour')
       .option('--no-color', '不使用彩色 · no colour')
       .action(async (paths: string[], options: CheckOptions) => {
@@ -55,7 +63,8 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
   }
   const configPath = options.config ? resolve(io.cwd, options.config) : undefined;
   const onlyRules = options.only?.split(/[,，\s]+/).filter(Boolean);
-  const run = await lintPaths(paths, io.cwd, { locale, resolver: new ConfigResolver({ configPath, onlyRules }) });
+  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }) };
+  const run = options.fix || options.fixDryRun ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io) : await lintPaths(paths, io.cwd, lintOptions);
   if (!run.ok) {
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
     return EXIT_SETUP;
@@ -81,6 +90,27 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** Applies fixes; writes the files atomically, or with a dry run prints a unified diff instead. */
+async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean, io: CliIO): Promise<LintRun> {
+  const read = await readInputs(paths, io.cwd);
+  if (!read.ok) return read;
+  const run = await fixInputs(read.inputs, { ...options, skip: read.skip });
+  if (!run.ok) return run;
+  for (const { filePath, before, after } of run.fixed) {
+    const shown = relative(io.cwd, filePath);
+    if (dryRun) {
+      io.stdout(createTwoFilesPatch(shown, shown, before, after));
+      continue;
+    }
+    try {
+      await writeFileAtomically(filePath, after);
+    } catch (error) {
+      return { ok: false, problems: [{ ...unreadable(filePath, error), code: 'unwritable-file' }] };
+    }
+  }
+  return { ok: true, results: run.results };
 }
 
 function errorsOnly(result: FileResult): FileResult {
