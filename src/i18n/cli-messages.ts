@@ -9,7 +9,10 @@ const MESSAGES = {
   badMaxWarnings: { zh: '--max-warnings 应为不小于 0 的整数', en: '--max-warnings takes a whole number ≥ 0' },
   outputFailed: { zh: '无法写入 --output 文件 {file}：{reason}', en: 'cannot write --output file {file}: {reason}' },
   noFiles: { zh: '没有找到要检查的 YAML 文件', en: 'no YAML files to lint' },
-  rulesHeader: { zh: '规则', en: 'rules' },
+  staleBaseline: {
+    zh: '基线 {file} 中有 {count} 条记录已不再出现（已修正或已改动），可用 --write-baseline 更新基线',
+    en: '{count} entries of the baseline {file} no longer occur (fixed or changed); update it with --write-baseline',
+  },
 } as const;
 
 export type CliMessage = keyof typeof MESSAGES;

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { ConfigResolver } from '../../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
 import { createTwoFilesPatch } from 'diff';
+import { applyBaseline, readBaseline, writeBaseline } from '../../engine/baseline.js';
 import { fixInputs } from '../../engine/fix-files.js';
 import { lintPaths, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
 import { writeFileAtomically } from '../../engine/write-atomically.js';
@@ -25,6 +26,8 @@ interface CheckOptions {
   only?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 export const command: CliCommand = {
@@ -42,6 +45,8 @@ export const command: CliCommand = {
       .addOption(new Option('--locale <locale>', '提示语言 · message language').choices(['zh', 'en']).default('zh'))
       .option('--fix', '自动修复可修复的问题并写回文件 · apply fixes and write the files')
       .option('--fix-dry-run', '显示自动修复的差异，不写文件 · print the fixes as a unified diff, write nothing')
+      .option('--write-baseline <file>', '把当前的问题记为基线 · record today\'s findings as a baseline')
+      .option('--baseline <file>', '只报告基线之外的新问题 · report only findings not in the baseline')
       .option('--color', '强制彩色输出 · force colour')
       .option('--no-color', '不使用彩色 · no colour')
       .action(async (paths: string[], options: CheckOptions) => {
@@ -69,7 +74,23 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
     return EXIT_SETUP;
   }
-  const results = options.quiet ? run.results.map(errorsOnly) : run.results;
+  if (run.results.length === 0) {
+    io.stderr(cliMessage('noFiles', locale) + '\n');
+    return EXIT_SETUP;
+  }
+  let linted = run.results;
+  if (options.writeBaseline) await writeBaseline(linted, resolve(io.cwd, options.writeBaseline));
+  if (options.baseline) {
+    const baseline = await readBaseline(resolve(io.cwd, options.baseline));
+    if (!baseline.ok) {
+      io.stderr(renderSetupProblems(baseline.problems, io.cwd, locale));
+      return EXIT_SETUP;
+    }
+    const applied = applyBaseline(linted, baseline.entries, resolve(io.cwd, options.baseline));
+    linted = applied.results;
+    if (applied.stale.length > 0) io.stderr(cliMessage('staleBaseline', locale, { count: applied.stale.length, file: options.baseline }) + '\n');
+  }
+  const results = options.quiet ? linted.map(errorsOnly) : linted;
   const rules = await ruleMetaFor(run.results, configPath, io.cwd);
   const color = options.color ?? (io.colorSupported && options.output === undefined);
   const report = formatter(results, { cwd: io.cwd, locale, color, rules, version: packageVersion() });
