@@ -1,0 +1,93 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ConfigResolver } from '../../src/config/config-resolver.js';
+import { engineDiagnosticMeta } from '../../src/engine/engine-diagnostics.js';
+import { placeholdersOf } from '../../src/engine/render-message.js';
+import { BUILT_IN_FUNCTIONS } from '../../src/functions/index.generated.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const catalogueFolder = join(repoRoot, 'rules', 'catalogue');
+const ruleFiles = readdirSync(catalogueFolder).filter((name) => name.endsWith('.yaml'));
+const index = readFileSync(join(repoRoot, 'docs', 'rules', 'README.md'), 'utf8');
+
+/** ids of ../shared/spec/rules.md, the catalogue the rule set must implement */
+const specIds = [...readFileSync(join(repoRoot, '..', 'shared', 'spec', 'rules.md'), 'utf8').matchAll(/^\| (?:★ )?([a-z][a-z0-9-]+) \|/gm)].map((match) => match[1]);
+
+interface RuleDefinition {
+  severity: string;
+  description: { zh: string; en: string };
+  message: { zh: string; en: string };
+  messages?: Record<string, { zh: string; en: string }>;
+  then: { function: string };
+}
+
+describe.each(ruleFiles.map((name) => [name.replace(/\.yaml$/, ''), name] as const))('rule %s', (id, name) => {
+  const ruleset = parse(readFileSync(join(catalogueFolder, name), 'utf8')) as { rules: Record<string, RuleDefinition> };
+
+  it('is the only rule in a file named after it', () => {
+    expect(Object.keys(ruleset.rules)).toEqual([id]);
+  });
+
+  it('has a docs page with the sections users need', () => {
+    const page = join(repoRoot, 'docs', 'rules', `${id}.md`);
+    expect(existsSync(page), `docs/rules/${id}.md`).toBe(true);
+    const text = readFileSync(page, 'utf8');
+    for (const heading of ['## 检查内容', '## 为什么', '## 示例', '## 选项', '## English']) expect(text, heading).toContain(heading);
+    expect(text).toMatch(/✗/);
+    expect(text).toMatch(/✓/);
+    expect(text).toMatch(/```yaml/);
+  });
+
+  it('has valid and invalid cases', () => {
+    const casesPath = join(repoRoot, 'test', 'rules', 'cases', `${id}.yaml`);
+    expect(existsSync(casesPath), `test/rules/cases/${id}.yaml`).toBe(true);
+    const cases = parse(readFileSync(casesPath, 'utf8')) as { valid?: unknown[]; invalid?: unknown[] };
+    expect(cases.valid?.length ?? 0).toBeGreaterThan(0);
+    expect(cases.invalid?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('is listed in the generated index', () => {
+    expect(index).toContain(`[${id}](${id}.md)`);
+  });
+
+  it('has every message in Chinese and English with the same placeholders', () => {
+    const rule = ruleset.rules[id];
+    for (const text of [rule.message, rule.description, ...Object.values(rule.messages ?? {})]) {
+      expect(text.zh.trim()).not.toBe('');
+      expect(text.en.trim()).not.toBe('');
+      expect(text.zh).toMatch(/\p{Script=Han}/u);
+      expect(placeholdersOf(text.en).sort()).toEqual(placeholdersOf(text.zh).sort());
+    }
+  });
+
+  it('names a built-in function', () => {
+    expect(Object.keys(BUILT_IN_FUNCTIONS)).toContain(ruleset.rules[id].then.function);
+  });
+});
+
+describe('the catalogue as a whole', () => {
+  it('the recommended rule set loads without problems', async () => {
+    const configured = await new ConfigResolver().configFor(join(repoRoot, 'examples', 'filing.yaml'));
+    expect(configured.ok ? [] : configured.problems).toEqual([]);
+  });
+
+  it('every id of the spec catalogue is implemented, and nothing else', () => {
+    const ids = ruleFiles.map((name) => name.replace(/\.yaml$/, '')).sort();
+    expect(specIds.length).toBeGreaterThan(40);
+    expect(ids.filter((id) => !specIds.includes(id))).toEqual([]);
+    expect(specIds.filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it('every engine diagnostic has a docs page', () => {
+    for (const meta of engineDiagnosticMeta()) expect(existsSync(join(repoRoot, 'docs', 'rules', `${meta.id}.md`)), meta.id).toBe(true);
+  });
+
+  it('every built-in function is used by some rule', () => {
+    const used = new Set(
+      ruleFiles.flatMap((name) => Object.values((parse(readFileSync(join(catalogueFolder, name), 'utf8')) as { rules: Record<string, RuleDefinition> }).rules).map((rule) => rule.then.function)),
+    );
+    expect(Object.keys(BUILT_IN_FUNCTIONS).filter((fn) => !used.has(fn))).toEqual([]);
+  });
+});
