@@ -6,6 +6,7 @@ import { loadYamlFile } from '../ruleset/load-yaml-file.js';
 import { resolveConfigRuleSet, type ResolvedRuleSet } from '../ruleset/resolve-ruleset.js';
 import { CONFIG_SCHEMA } from '../schema/schemas.js';
 import type { SetupProblem } from '../types.js';
+import { limitsFrom, type Limits } from './limits.js';
 
 export const CONFIG_FILE_NAMES = ['.ptlintrc.yaml', '.ptlintrc.yml'] as const;
 
@@ -13,6 +14,7 @@ export interface ResolvedConfig {
   /** absent when no config file was found and the default profile applies */
   configPath?: string;
   ruleSet: ResolvedRuleSet;
+  limits: Limits;
   /** whether a file is excluded by the config's `ignores` */
   ignores(filePath: string): boolean;
 }
@@ -88,6 +90,7 @@ async function loadConfig(configPath: string | undefined): Promise<ConfigResult>
     config: {
       configPath,
       ruleSet: built.ruleSet,
+      limits: limitsFrom(document?.data),
       ignores: (filePath) => (matcher ? matcher(relative(base, resolve(filePath)).split('\\').join('/')) : false),
     },
   };

@@ -27,6 +27,11 @@ const ENGINE_DIAGNOSTICS: Array<Omit<RuleMeta, 'docsUrl' | 'fixable' | 'hasSugge
     description: { zh: '文件不是 UTF-8 文本', en: 'The file is not UTF-8 text' },
   },
   {
+    id: 'limit-exceeded',
+    severity: 'error',
+    description: { zh: '文件超过资源限制（大小、别名展开次数、嵌套层数），未检查', en: 'The file exceeds a resource limit (size, alias expansions, nesting depth) and was not linted' },
+  },
+  {
     id: 'unused-suppression',
     severity: 'warning',
     description: { zh: 'ptlint-disable 注释没有屏蔽任何问题', en: 'A ptlint-disable comment suppresses nothing' },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LintDocument } from '../document/lint-document.js';
 import { parseYaml } from '../parse/parse-yaml.js';
 import type { ResolvedConfig } from '../config/config-resolver.js';
+import { depthOf } from '../config/limits.js';
 import type { ActiveRule, CompiledRule } from '../ruleset/rule-types.js';
 import { validateDocument } from '../schema/validate-document.js';
 import { decodeBytes } from '../source/decode.js';
@@ -45,10 +46,24 @@ export interface FileInput {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-const ALIAS_LIMIT = 100;
 
 /** Decoding, parsing, schema checks and filing-scope rules for one file. */
 export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileState {
+  const { limits } = config;
+  const size = input.bytes?.length ?? Buffer.byteLength(input.text ?? '');
+  if (size > limits.maxFileBytes) {
+    const state: FileState = { filePath: input.filePath, source: new SourceFile(input.filePath, ''), config, pending: [] };
+    addProblem(state, {
+      code: 'limit-exceeded',
+      severity: 'error',
+      range: { start: 0, end: 0 },
+      message: {
+        zh: `文件有 ${formatBytes(size)}，超过了 ${formatBytes(limits.maxFileBytes)} 的上限，未检查（上限可在 .ptlintrc.yaml 的 limits.maxFileBytes 中调整）`,
+        en: `the file has ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; not linted (see limits.maxFileBytes in .ptlintrc.yaml)`,
+      },
+    });
+    return state;
+  }
   const decoded = input.text !== undefined ? { ok: true as const, text: stripBom(input.text) } : decodeBytes(input.bytes ?? new Uint8Array());
   if (!decoded.ok) {
     const source = new SourceFile(input.filePath, '');
@@ -72,13 +87,25 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileSta
   if (parsed.problems.some((problem) => problem.severity === 'error' && problem.code !== 'duplicate-key')) return state;
   let data: unknown;
   try {
-    data = parsed.document.toJS({ maxAliasCount: ALIAS_LIMIT });
-  } catch (error) {
+    data = parsed.document.toJS({ maxAliasCount: limits.maxAliases });
+  } catch {
     addProblem(state, {
-      code: 'parse-error',
+      code: 'limit-exceeded',
       severity: 'error',
       range: { start: 0, end: 0 },
-      message: { zh: `YAML 无法展开：${(error as Error).message}`, en: `YAML cannot be expanded: ${(error as Error).message}` },
+      message: {
+        zh: `YAML 别名（*名称）展开次数超过上限 ${limits.maxAliases}，未检查（上限见 limits.maxAliases）`,
+        en: `YAML aliases expand more than ${limits.maxAliases} times; not linted (see limits.maxAliases)`,
+      },
+    });
+    return state;
+  }
+  if (depthOf(data, limits.maxDepth) > limits.maxDepth) {
+    addProblem(state, {
+      code: 'limit-exceeded',
+      severity: 'error',
+      range: { start: 0, end: 0 },
+      message: { zh: `嵌套层数超过上限 ${limits.maxDepth}，未检查（上限见 limits.maxDepth）`, en: `nesting deeper than ${limits.maxDepth} levels; not linted (see limits.maxDepth)` },
     });
     return state;
   }
@@ -264,6 +291,10 @@ export function fingerprintOf(ruleId: string, path: YamlPath | undefined, text: 
     .update(`${ruleId}\u0000${(path ?? []).join('/')}\u0000${text}`)
     .digest('hex')
     .slice(0, 16);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function stripBom(text: string): string {

@@ -46,7 +46,7 @@ function toProblem(error: YAMLError, textLength: number): Problem {
   const start = Math.min(rawStart, textLength);
   const end = Math.max(start, Math.min(rawEnd, textLength));
   const english = firstLine(error.message);
-  const chinese = YAML_ERROR_WORDING[error.code] ?? `YAML 语法错误：${english}`;
+  const chinese = english.includes('Maximum call stack size exceeded') ? '嵌套层数过深，无法读取' : (YAML_ERROR_WORDING[error.code] ?? english);
   const message: LocalizedText = {
     zh: error.code === 'DUPLICATE_KEY' ? chinese : `YAML 语法错误：${chinese}`,
     en: error.code === 'DUPLICATE_KEY' ? `Duplicate key: ${english}` : `YAML syntax error: ${english}`,

@@ -1,0 +1,30 @@
+/** Bounds that keep one hostile file from exhausting time or memory; `limits` in .ptlintrc.yaml overrides them. */
+export interface Limits {
+  /** bytes a file may have before it is refused unread */
+  maxFileBytes: number;
+  /** YAML aliases a document may expand (billion-laughs guard) */
+  maxAliases: number;
+  /** nesting depth of mappings and sequences */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 10 * 1024 * 1024, maxAliases: 100, maxDepth: 64 };
+
+export function limitsFrom(configData: unknown): Limits {
+  const configured = (configData as { limits?: Partial<Limits> } | undefined)?.limits ?? {};
+  return { ...DEFAULT_LIMITS, ...configured };
+}
+
+/** Nesting depth of plain data, measured without recursion so that depth itself cannot overflow the stack. */
+export function depthOf(data: unknown, stopAt: number): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[data, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > stopAt) return deepest;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
