@@ -9,6 +9,7 @@ import { decodeBytes } from '../source/decode.js';
 import { SourceFile } from '../source/source-file.js';
 import type { FileResult, Finding, Fix, LocalizedText, Locale, Problem, RelatedLocation, Severity, SourceRange, YamlPath } from '../types.js';
 import { documentFacts } from './document-facts.js';
+import { timed, type RunStats } from './run-stats.js';
 import type { BatchContext, BatchTarget, DocumentFacts, FilingContext, FunctionReport, MessageData } from './function-api.js';
 import { renderMessage } from './render-message.js';
 import { findSuppressions, suppressionFor, type Suppression } from './suppressions.js';
@@ -48,7 +49,7 @@ export interface FileInput {
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Decoding, parsing, schema checks and filing-scope rules for one file. */
-export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileState {
+export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: RunStats): FileState {
   const { limits } = config;
   const size = input.bytes?.length ?? Buffer.byteLength(input.text ?? '');
   if (size > limits.maxFileBytes) {
@@ -64,7 +65,7 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileSta
     });
     return state;
   }
-  const decoded = input.text !== undefined ? { ok: true as const, text: stripBom(input.text) } : decodeBytes(input.bytes ?? new Uint8Array());
+  const decoded = input.text !== undefined ? { ok: true as const, text: stripBom(input.text) } : timed(stats, 'phase:decode', () => decodeBytes(input.bytes ?? new Uint8Array()));
   if (!decoded.ok) {
     const source = new SourceFile(input.filePath, '');
     const state: FileState = { filePath: input.filePath, source, config, pending: [] };
@@ -81,13 +82,13 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileSta
     });
     return state;
   }
-  const parsed = parseYaml(input.filePath, decoded.text);
+  const parsed = timed(stats, 'phase:parse', () => parseYaml(input.filePath, decoded.text));
   const state: FileState = { filePath: input.filePath, source: parsed.source, config, pending: [] };
   for (const problem of parsed.problems) addProblem(state, problem);
   if (parsed.problems.some((problem) => problem.severity === 'error' && problem.code !== 'duplicate-key')) return state;
   let data: unknown;
   try {
-    data = parsed.document.toJS({ maxAliasCount: limits.maxAliases });
+    data = timed(stats, 'phase:compose', () => parsed.document.toJS({ maxAliasCount: limits.maxAliases }));
   } catch {
     addProblem(state, {
       code: 'limit-exceeded',
@@ -111,10 +112,12 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig): FileSta
   }
   const document = new LintDocument(parsed.source, parsed.document, data);
   state.document = document;
-  for (const problem of validateDocument(document)) addProblem(state, problem);
+  for (const problem of timed(stats, 'phase:schema', () => validateDocument(document))) addProblem(state, problem);
   if (document.kind === 'unknown') return state;
   state.facts = documentFacts(document, config.ruleSet.defaultRegion);
-  for (const active of activeRulesOf(state)) if (active.rule.ruleFunction.scope === 'filing') runFilingRule(state, active);
+  for (const active of activeRulesOf(state)) {
+    if (active.rule.ruleFunction.scope === 'filing') timed(stats, `rule:${active.rule.id}`, () => runFilingRule(state, active));
+  }
   return state;
 }
 
@@ -142,7 +145,7 @@ function runFilingRule(state: FileState, active: ActiveRule): void {
 }
 
 /** Batch rules over every document governed by one config; each finding lands in the file it names. */
-export function runBatchRules(states: readonly FileState[]): void {
+export function runBatchRules(states: readonly FileState[], stats?: RunStats): void {
   const linted = states.filter((state) => state.document && state.facts);
   if (linted.length === 0) return;
   const stateOf = new Map(linted.map((state) => [state.document!, state]));
@@ -166,7 +169,7 @@ export function runBatchRules(states: readonly FileState[]): void {
         if (state) pushReport(state, active, report, []);
       },
     };
-    guard(first, active.rule, () => ruleFunction.run(targets, active.options as never, context));
+    timed(stats, `rule:${active.rule.id}`, () => guard(first, active.rule, () => ruleFunction.run(targets, active.options as never, context)));
   }
 }
 

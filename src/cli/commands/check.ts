@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { applyBaseline, readBaseline, writeBaseline } from '../../engine/baseline.js';
 import { fixInputs } from '../../engine/fix-files.js';
 import { lintPaths, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
+import { RunStats, timed } from '../../engine/run-stats.js';
 import { writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
 import { FORMATTERS } from '../../formatters/index.generated.js';
@@ -28,6 +29,7 @@ interface CheckOptions {
   fixDryRun?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  stats?: boolean;
 }
 
 export const command: CliCommand = {
@@ -47,6 +49,7 @@ export const command: CliCommand = {
       .option('--fix-dry-run', '显示自动修复的差异，不写文件 · print the fixes as a unified diff, write nothing')
       .option('--write-baseline <file>', '把当前的问题记为基线 · record today\'s findings as a baseline')
       .option('--baseline <file>', '只报告基线之外的新问题 · report only findings not in the baseline')
+      .option('--stats', '在标准错误输出中列出各阶段、各规则的耗时 · print time per phase and rule to stderr')
       .option('--color', '强制彩色输出 · force colour')
       .option('--no-color', '不使用彩色 · no colour')
       .action(async (paths: string[], options: CheckOptions) => {
@@ -68,7 +71,8 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
   }
   const configPath = options.config ? resolve(io.cwd, options.config) : undefined;
   const onlyRules = options.only?.split(/[,，\s]+/).filter(Boolean);
-  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }) };
+  const stats = options.stats ? new RunStats() : undefined;
+  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }), stats };
   const run = options.fix || options.fixDryRun ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io) : await lintPaths(paths, io.cwd, lintOptions);
   if (!run.ok) {
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
@@ -93,7 +97,8 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
   const results = options.quiet ? linted.map(errorsOnly) : linted;
   const rules = await ruleMetaFor(run.results, configPath, io.cwd);
   const color = options.color ?? (io.colorSupported && options.output === undefined);
-  const report = formatter(results, { cwd: io.cwd, locale, color, rules, version: packageVersion() });
+  const report = timed(stats, 'phase:format', () => formatter(results, { cwd: io.cwd, locale, color, rules, version: packageVersion() }));
+  if (stats) io.stderr(stats.render());
   if (options.output) {
     try {
       await writeFile(resolve(io.cwd, options.output), report);
@@ -115,7 +120,7 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
 
 /** Applies fixes; writes the files atomically, or with a dry run prints a unified diff instead. */
 async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean, io: CliIO): Promise<LintRun> {
-  const read = await readInputs(paths, io.cwd);
+  const read = await readInputs(paths, io.cwd, options);
   if (!read.ok) return read;
   const run = await fixInputs(read.inputs, { ...options, skip: read.skip });
   if (!run.ok) return run;
