@@ -16,19 +16,17 @@ export function similarity(a: string, b: string): number {
 }
 
 /**
- * How much of the shorter text appears, in order, inside the longer one: longest common subsequence / shorter
- * length. 1 means one text contains the other (possibly with insertions).
+ * How much of the shorter text stands in the longer one as runs of at least `gram` consecutive characters: the
+ * share of the shorter text's character n-grams that also occur in the longer. 1 means one text contains the
+ * other; scattered shared characters or common words score low, unlike a subsequence measure. Linear time.
  */
-export function containment(a: string, b: string): number {
+export function containment(a: string, b: string, gram: number): number {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  if (shorter.length === 0) return 0;
-  let previous = new Uint32Array(longer.length + 1);
-  let current = new Uint32Array(longer.length + 1);
-  for (let i = 1; i <= shorter.length; i++) {
-    for (let j = 1; j <= longer.length; j++) {
-      current[j] = shorter[i - 1] === longer[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[longer.length] / shorter.length;
+  if (shorter.length < gram) return shorter.length > 0 && longer.includes(shorter) ? 1 : 0;
+  const inLonger = new Set<string>();
+  for (let i = 0; i + gram <= longer.length; i++) inLonger.add(longer.slice(i, i + gram));
+  let shared = 0;
+  const total = shorter.length - gram + 1;
+  for (let i = 0; i < total; i++) if (inLonger.has(shorter.slice(i, i + gram))) shared++;
+  return shared / total;
 }

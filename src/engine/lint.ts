@@ -254,7 +254,9 @@ export function finalizeFile(state: FileState, locale: Locale): FileResult {
       fingerprint: occurrence === 0 ? base : `${base}:${occurrence}`,
     });
   }
-  findings.push(...unusedSuppressions(suppressions, source, locale));
+  const ruleSet = state.config.ruleSet;
+  const notRunHere = (ruleId: string) => ruleSet.knownRuleIds.has(ruleId) && !ruleSet.rules.has(ruleId);
+  findings.push(...unusedSuppressions(suppressions, source, locale, notRunHere));
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return {
     filePath: state.filePath,
@@ -267,10 +269,19 @@ export function finalizeFile(state: FileState, locale: Locale): FileResult {
   };
 }
 
-function unusedSuppressions(suppressions: readonly Suppression[], source: SourceFile, locale: Locale): Finding[] {
+/**
+ * Directives that suppressed nothing. A directive for a rule that exists but did not run (left out by --only) is
+ * not reported: it may well be needed when every rule runs.
+ */
+function unusedSuppressions(suppressions: readonly Suppression[], source: SourceFile, locale: Locale, notRunHere: (ruleId: string) => boolean): Finding[] {
   const findings: Finding[] = [];
   for (const suppression of suppressions) {
-    const unused = suppression.ruleIds.length === 0 ? (suppression.used.size === 0 ? ['*'] : []) : suppression.ruleIds.filter((id) => !suppression.used.has(id));
+    const unused =
+      suppression.ruleIds.length === 0
+        ? suppression.used.size === 0
+          ? ['*']
+          : []
+        : suppression.ruleIds.filter((id) => !suppression.used.has(id) && !notRunHere(id));
     for (const ruleId of unused) {
       const data = { rule: ruleId === '*' ? (locale === 'zh' ? '所有规则' : 'all rules') : ruleId };
       findings.push({

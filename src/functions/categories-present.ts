@@ -15,7 +15,7 @@ interface Options {
 
 /**
  * Checks that the 绩效指标 table has rows under each required 一级 category and, within it, each required 二级.
- * Selected value: the 绩效指标 table.
+ * Selected value: the 绩效指标 table. An empty table is left to required-fields.
  */
 export const ruleFunction = defineFilingFunction<Options>({
   optionsSchema: {
@@ -43,6 +43,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(target, options, context) {
     const aliases = options.aliases ?? {};
     const rows = indicatorRows(target.value, target.path);
+    if (rows.length === 0) return;
     for (const { level1, level2: requiredLevel2 = [] } of options.required) {
       const underLevel1 = rows.filter((row) => canonicalCategory(row.level1, aliases) === level1);
       if (underLevel1.length === 0) {

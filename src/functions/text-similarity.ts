@@ -6,14 +6,14 @@ interface Options {
   fields: [string, string];
   /** report when the similarity of the two texts reaches this (0–1) */
   threshold: number;
-  /** report when this share of the shorter text appears, in order, in the longer (0–1); omit to skip */
+  /** report when this share of the shorter text's n-grams occurs in the longer (0–1); omit to skip */
   containmentThreshold?: number;
+  /** length of the character runs compared for containment */
+  gram?: number;
   /** characters removed before comparing (punctuation, whitespace, numbering), as a regular expression source */
   ignore: string;
   /** texts shorter than this (after removal) are not compared */
   minLength?: number;
-  /** texts longer than this are compared by similarity only, to bound the work */
-  maxLength?: number;
 }
 
 /**
@@ -31,7 +31,7 @@ export const ruleFunction = defineFilingFunction<Options>({
       containmentThreshold: { type: 'number', minimum: 0, maximum: 1 },
       ignore: { type: 'string', format: 'regex' },
       minLength: { type: 'integer', minimum: 0 },
-      maxLength: { type: 'integer', minimum: 1 },
+      gram: { type: 'integer', minimum: 2 },
     },
   },
   messageIds: ['identical', 'contains', 'similar'],
@@ -56,9 +56,8 @@ export const ruleFunction = defineFilingFunction<Options>({
       context.report({ messageId: 'similar', path, data: { ...data, similarity: `${Math.round(score * 100)}%` }, related });
       return;
     }
-    const withinBounds = Math.max(a.length, b.length) <= (options.maxLength ?? 5000);
-    if (options.containmentThreshold === undefined || !withinBounds) return;
-    const contained = containment(a, b);
+    if (options.containmentThreshold === undefined) return;
+    const contained = containment(a, b, options.gram ?? 4);
     if (contained >= options.containmentThreshold) {
       const [shorter, longer] = a.length <= b.length ? [first, second] : [second, first];
       context.report({ messageId: 'contains', path, data: { ...data, shorter, longer, share: `${Math.round(contained * 100)}%` }, related });

@@ -16,27 +16,34 @@ interface Options {
   words: string[];
   /** bare yes/no answers */
   yesNo?: string[];
+  /** grade words; a value listing several of them (高/中/低) is an unchosen option list */
+  grades?: string[];
   /** a qualitative value longer than this many characters is a sentence standing in for a value */
   sentenceLength?: number;
-  /** measurable rewrites offered to the editor, first match wins; the last entry without conditions is the fallback */
+  /** measurable rewrites offered to the editor for vague words and sentences, first match wins */
   rewrites?: Rewrite[];
+  /** the measurable form a message shows when no rewrite applies */
+  defaultExample: string;
 }
 
-const OPTION_LIST = /^[\p{Script=Han}]{1,3}(?:[/／、|｜][\p{Script=Han}]{1,3})+$/u;
+type Vagueness = 'vagueWord' | 'yesNo' | 'optionList' | 'sentence';
+
+const LIST_SEPARATORS = /[/／、|｜，,\s]+/u;
 
 /**
  * Reports indicator targets that give no number, deadline, grade or criterion: a known vague word, a bare
- * yes/no, an unchosen option list (高/中/低), or a sentence in place of a value. A row that states its own
- * criterion (评分标准 or 绩效标准) is not vague. Selected value: an indicator row.
+ * yes/no, an unchosen option list (高/中/低), or a sentence in place of a value. A row with its own 评分标准 (a
+ * criterion) is not vague; 绩效标准 only names the kind of standard and does not count. Selected value: a row.
  */
 export const ruleFunction = defineFilingFunction<Options>({
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    required: ['words'],
+    required: ['words', 'defaultExample'],
     properties: {
       words: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       yesNo: { type: 'array', items: { type: 'string', minLength: 1 } },
+      grades: { type: 'array', items: { type: 'string', minLength: 1 } },
       sentenceLength: { type: 'integer', minimum: 2 },
       rewrites: {
         type: 'array',
@@ -51,31 +58,32 @@ export const ruleFunction = defineFilingFunction<Options>({
           },
         },
       },
+      defaultExample: { type: 'string', minLength: 1 },
     },
   },
   messageIds: ['vagueWord', 'yesNo', 'optionList', 'sentence', 'rewrite'],
   suggests: true,
   run(target, options, context) {
     const row = target.value as Record<string, unknown>;
-    if (hasText(row['评分标准']) || hasText(row['绩效标准'])) return;
+    if (typeof row['评分标准'] === 'string' && row['评分标准'].trim() !== '') return;
     const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
     if (parsed.kind !== 'qualitative' || !parsed.word) return;
-    const word = parsed.word;
-    const name = normalizeName(row['三级指标']);
-    const messageId = classify(word, options);
+    const word = parsed.word.replace(/\s+/g, '');
+    const messageId = classify(parsed.word, word, options);
     if (!messageId) return;
-    const rewrite = chooseRewrite(options.rewrites ?? [], normalizeName(row['二级指标']), name);
-    const range = context.document.rangeOf(path);
+    const name = normalizeName(row['三级指标']);
+    const rewrite = messageId === 'vagueWord' || messageId === 'sentence' ? chooseRewrite(options.rewrites ?? [], normalizeName(row['二级指标']), name) : undefined;
     const suggestions: SuggestionReport[] = rewrite
-      ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range, text: yamlScalarText(rewrite.value) }] } }]
+      ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range: context.document.rangeOf(path), text: yamlScalarText(rewrite.value) }] } }]
       : [];
-    context.report({ messageId, path, data: { name, value: word, example: rewrite?.value ?? '' }, suggestions });
+    context.report({ messageId, path, data: { name, value: parsed.word, example: rewrite?.value ?? options.defaultExample }, suggestions });
   },
 });
 
-function classify(word: string, options: Options): 'vagueWord' | 'yesNo' | 'optionList' | 'sentence' | undefined {
+function classify(written: string, word: string, options: Options): Vagueness | undefined {
   if ((options.yesNo ?? []).includes(word)) return 'yesNo';
-  if (OPTION_LIST.test(word)) return 'optionList';
+  const items = written.split(LIST_SEPARATORS).filter(Boolean);
+  if (items.length >= 2 && items.every((item) => (options.grades ?? []).includes(item))) return 'optionList';
   if (word.length > (options.sentenceLength ?? Number.POSITIVE_INFINITY)) return 'sentence';
   if (options.words.some((vague) => word.includes(vague))) return 'vagueWord';
   return undefined;
@@ -86,8 +94,4 @@ function chooseRewrite(rewrites: readonly Rewrite[], level2: string, name: strin
     (rewrite) =>
       (!rewrite.level2 || rewrite.level2.includes(level2)) && (!rewrite.nameEndsWith || rewrite.nameEndsWith.some((suffix) => name.endsWith(suffix))),
   );
-}
-
-function hasText(value: unknown): boolean {
-  return typeof value === 'string' && value.trim() !== '';
 }

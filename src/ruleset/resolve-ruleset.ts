@@ -34,6 +34,8 @@ export class ResolvedRuleSet {
     /** files that make up this rule set, for cache keys and editor reloads */
     readonly files: readonly string[],
     readonly defaultRegion: string,
+    /** every rule id the config defines, including rules left out by `restrictedTo` */
+    readonly knownRuleIds: ReadonlySet<string> = new Set(rules.keys()),
   ) {}
 
   /** The rules that run on a document of this budget year and region, with their severities and options. */
@@ -62,6 +64,7 @@ export class ResolvedRuleSet {
       this.overrides,
       this.files,
       this.defaultRegion,
+      this.knownRuleIds,
     );
   }
 

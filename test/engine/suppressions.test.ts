@@ -47,3 +47,17 @@ describe('inline suppressions', () => {
     expect(await findings(text)).toEqual(['vague-target 2:84', 'vague-target 3:56']);
   });
 });
+
+describe('suppressions and --only', () => {
+  it('a directive for a rule left out of the run is not reported as unused', async () => {
+    const text = `# ptlint-disable satisfaction-threshold -- 本区口径\n${rows()}`;
+    const { results } = await lintFixtureFiles({ 'filing.yaml': text }, { onlyRules: ['vague-target'] });
+    expect(results[0].findings.map((finding) => finding.ruleId)).toEqual(['vague-target', 'vague-target']);
+  });
+
+  it('a directive naming a rule that does not exist is reported', async () => {
+    const text = `# ptlint-disable vage-target\n${rows()}`;
+    const { results } = await lintFixtureFiles({ 'filing.yaml': text }, { onlyRules: ['vague-target'] });
+    expect(results[0].findings.map((finding) => finding.ruleId)).toContain('unused-suppression');
+  });
+});
