@@ -41,7 +41,7 @@ const casesFolder = join(import.meta.dirname, 'cases');
 const caseFiles = readdirSync(casesFolder).filter((name) => name.endsWith('.yaml'));
 
 async function runCase(ruleId: string, ruleCase: RuleCase) {
-  const files: Record<string, string> = ruleCase.files ?? { 'filing.yaml': ruleCase.filing ?? '' };
+  const files: Record<string, string> = { ...(ruleCase.files ?? { 'filing.yaml': ruleCase.filing ?? '' }) };
   const config: Record<string, unknown> = { ...(ruleCase.config ?? {}) };
   if (ruleCase.options) config.rules = { ...((config.rules as object) ?? {}), [ruleId]: { options: ruleCase.options } };
   if (Object.keys(config).length > 0) files['.ptlintrc.yaml'] = stringify(config);
