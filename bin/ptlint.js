@@ -7,5 +7,6 @@ const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colorSupported: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
+  interactive: Boolean(process.stderr.isTTY),
 });
 process.exitCode = code;

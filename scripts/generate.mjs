@@ -61,12 +61,18 @@ function keepNamedTitles(node) {
   return copy;
 }
 
+const RESERVED_WORDS = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
+);
+
 async function moduleIndex(folder, exportName, describe, typeImport = '') {
   const files = (await readdir(join(root, folder)))
     .filter((name) => !name.endsWith('.d.ts'))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.generated.ts') && name !== 'shared.ts')
     .sort();
-  const identifier = (name) => name.replace(/\.ts$/, '').replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const camelCase = (name) => name.replace(/\.ts$/, '').replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+  // a module named after a reserved word (commands/new.ts) cannot be imported under its own name
+  const identifier = (name) => (RESERVED_WORDS.has(camelCase(name)) ? `${camelCase(name)}_` : camelCase(name));
   let out = header(`one entry per file in ${folder}/`) + typeImport;
   for (const name of files) out += `import { ${exportName} as ${identifier(name)} } from './${name.replace(/\.ts$/, '.js')}';\n`;
   out += `\n${describe}\n`;

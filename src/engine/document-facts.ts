@@ -2,6 +2,7 @@ import type { LintDocument } from '../document/lint-document.js';
 import { parseMoney, type MoneyParse, type MoneyUnit } from '../values/money.js';
 import { parseTarget, type ParsedTarget } from '../values/target.js';
 import type { YamlPath } from '../types.js';
+import { isBlankValue } from '../domain/blank-values.js';
 import type { DocumentFacts, IndicatorTarget } from './function-api.js';
 
 /** Builds the facts rules share for one document; parses lazily and memoizes by path. */
@@ -20,12 +21,12 @@ export function documentFacts(document: LintDocument, defaultRegion: string): Do
       const row = document.valueAt(rowPath);
       if (row === null || typeof row !== 'object') return { target: parseTarget(undefined), path: rowPath };
       const fields = row as Record<string, unknown>;
-      if (!isBlank(fields['年度指标值']) || isBlank(fields['数值'])) {
+      if (!isBlankValue(fields['年度指标值']) || isBlankValue(fields['数值'])) {
         const path = '年度指标值' in fields ? [...rowPath, '年度指标值'] : rowPath;
         return { target: path === rowPath ? parseTarget(undefined) : facts.target(path), path };
       }
       const composed = [fields['比较符'], document.sourceText([...rowPath, '数值']) ?? fields['数值'], fields['计量单位']]
-        .filter((part) => !isBlank(part))
+        .filter((part) => !isBlankValue(part))
         .join('');
       return { target: parseTarget(composed), path: [...rowPath, '数值'] };
     },
@@ -52,6 +53,3 @@ export function documentFacts(document: LintDocument, defaultRegion: string): Do
   return facts;
 }
 
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}

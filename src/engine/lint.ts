@@ -44,6 +44,8 @@ export interface FileInput {
   /** raw bytes as read from disk; or `text` when the caller already holds decoded text (an editor buffer) */
   bytes?: Uint8Array;
   text?: string;
+  /** why the file could not be read, when it could not */
+  unreadable?: LocalizedText;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -51,6 +53,11 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 /** Decoding, parsing, schema checks and filing-scope rules for one file. */
 export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: RunStats): FileState {
   const { limits } = config;
+  if (input.unreadable) {
+    const state: FileState = { filePath: input.filePath, source: new SourceFile(input.filePath, ''), config, pending: [] };
+    addProblem(state, { code: 'encoding-error', severity: 'error', range: { start: 0, end: 0 }, message: { zh: `无法读取：${input.unreadable.zh}`, en: `cannot be read: ${input.unreadable.en}` } });
+    return state;
+  }
   const size = input.bytes?.length ?? Buffer.byteLength(input.text ?? '');
   if (size > limits.maxFileBytes) {
     const state: FileState = { filePath: input.filePath, source: new SourceFile(input.filePath, ''), config, pending: [] };

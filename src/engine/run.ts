@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { access, constants, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ConfigResolver, type ResolvedConfig } from '../config/config-resolver.js';
 import { unreadable } from '../ruleset/load-yaml-file.js';
 import type { FileResult, Locale, SetupProblem } from '../types.js';
-import { performance } from 'node:perf_hooks';
 import { collectFiles } from './collect-files.js';
-import { timed, type RunStats } from './run-stats.js';
 import { finalizeFile, lintFileAlone, runBatchRules, type FileInput, type FileState } from './lint.js';
+import { timed, type RunStats } from './run-stats.js';
 
 export interface LintOptions {
   locale?: Locale;
@@ -15,6 +16,10 @@ export interface LintOptions {
   resolver?: ConfigResolver;
   /** collects time per phase and rule (--stats) */
   stats?: RunStats;
+  /** told as each file of the batch is linted (`done` of `total`), for a progress bar */
+  onFile?: (filePath: string, done: number, total: number) => void;
+  /** keep each file's decoded text on its result (formatters that quote source, --fix); default true */
+  keepSource?: boolean;
 }
 
 export type LintRun = { ok: true; results: FileResult[] } | { ok: false; problems: SetupProblem[] };
@@ -23,42 +28,64 @@ export type SkipFile = (filePath: string, config: ResolvedConfig) => boolean;
 
 export type ReadInputs = { ok: true; inputs: FileInput[]; skip: SkipFile } | { ok: false; problems: SetupProblem[] };
 
-/** Expands paths and globs and reads every file; `skip` drops files found in folders that their config ignores. */
-export async function readInputs(patterns: readonly string[], cwd: string, options: Pick<LintOptions, 'stats'> = {}): Promise<ReadInputs> {
-  const collected = await collectFiles(patterns, cwd);
-  if (collected.problems.length > 0) return { ok: false, problems: collected.problems };
-  const inputs: FileInput[] = [];
-  const problems: SetupProblem[] = [];
-  for (const filePath of collected.files) {
-    try {
-      const started = performance.now();
-      inputs.push({ filePath, bytes: await readFile(filePath) });
-      options.stats?.add('phase:read', performance.now() - started);
-    } catch (error) {
-      problems.push(unreadable(filePath, error));
-    }
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, inputs, skip: (filePath, config) => collected.discovered.has(filePath) && config.ignores(filePath) };
+/**
+ * One unit's filings: the files of one folder governed by one config. Batch rules (summary totals, name
+ * consistency, double counting) compare the filings of a unit, and a unit's filings sit in one folder, so a run
+ * is linted unit by unit: memory holds one unit at a time and results can be written as each unit finishes.
+ */
+export interface LintUnit {
+  folder: string;
+  files: Array<{ input: FileInput; config: ResolvedConfig }>;
 }
 
-/** Lints files and folders as `ptlint check` does: one batch, results in path order. */
+export type PreparedRun = { ok: true; units: LintUnit[]; fileCount: number } | { ok: false; problems: SetupProblem[] };
+
+/**
+ * Expands paths and globs into inputs that are read when linted; every file is checked to be readable up front,
+ * so that a path that cannot be read stops the run before anything is reported. `skip` drops files found in
+ * folders that their config ignores.
+ */
+export async function readInputs(patterns: readonly string[], cwd: string): Promise<ReadInputs> {
+  const collected = await collectFiles(patterns, cwd);
+  if (collected.problems.length > 0) return { ok: false, problems: collected.problems };
+  const problems: SetupProblem[] = [];
+  for (const filePath of collected.files) {
+    await access(filePath, constants.R_OK).catch((error: unknown) => problems.push(unreadable(filePath, error)));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    inputs: collected.files.map((filePath) => ({ filePath })),
+    skip: (filePath, config) => collected.discovered.has(filePath) && config.ignores(filePath),
+  };
+}
+
+/** Lints files and folders as `ptlint check` does; results in unit (folder) order, then path order. */
 export async function lintPaths(patterns: readonly string[], cwd: string, options: LintOptions = {}): Promise<LintRun> {
-  const read = await readInputs(patterns, cwd, options);
+  const read = await readInputs(patterns, cwd);
   if (!read.ok) return read;
   return lintInputs(read.inputs, { ...options, skip: read.skip });
 }
 
 /**
- * Lints files whose content the caller supplies (bytes from disk or an editor's text) as one batch: batch rules
- * see every file governed by the same config.
+ * Lints files whose content the caller supplies (bytes from disk, an editor's text, or nothing — then the file is
+ * read from disk) and collects every result.
  */
 export async function lintInputs(inputs: readonly FileInput[], options: LintOptions & { skip?: SkipFile } = {}): Promise<LintRun> {
-  const locale = options.locale ?? 'zh';
+  const prepared = await prepareRun(inputs, options);
+  if (!prepared.ok) return prepared;
+  const results: FileResult[] = [];
+  for await (const unitResults of lintUnits(prepared, options)) results.push(...unitResults);
+  return { ok: true, results };
+}
+
+/** Resolves every file's config (stopping on a broken one) and groups the files into units. */
+export async function prepareRun(inputs: readonly FileInput[], options: LintOptions & { skip?: SkipFile } = {}): Promise<PreparedRun> {
   const resolver = options.resolver ?? new ConfigResolver({ configPath: options.configPath });
-  const states: FileState[] = [];
   const problems: SetupProblem[] = [];
   const seenProblems = new Set<string>();
+  const units = new Map<string, LintUnit>();
+  let fileCount = 0;
   for (const input of inputs) {
     const configured = await resolver.configFor(input.filePath);
     if (!configured.ok) {
@@ -70,16 +97,50 @@ export async function lintInputs(inputs: readonly FileInput[], options: LintOpti
       continue;
     }
     if (options.skip?.(input.filePath, configured.config)) continue;
-    states.push(lintFileAlone(input, configured.config, options.stats));
+    const folder = dirname(input.filePath);
+    const unit = units.get(folder) ?? { folder, files: [] };
+    unit.files.push({ input, config: configured.config });
+    units.set(folder, unit);
+    fileCount++;
   }
   if (problems.length > 0) return { ok: false, problems };
-  const byRuleSet = new Map<unknown, FileState[]>();
-  for (const state of states) {
-    const group = byRuleSet.get(state.config.ruleSet) ?? [];
-    group.push(state);
-    byRuleSet.set(state.config.ruleSet, group);
-  }
-  for (const group of byRuleSet.values()) runBatchRules(group, options.stats);
-  return { ok: true, results: states.map((state) => timed(options.stats, 'phase:finalize', () => finalizeFile(state, locale))) };
+  return { ok: true, units: [...units.values()], fileCount };
 }
 
+/** Lints unit after unit, yielding each unit's results as soon as its batch rules have run. */
+export async function* lintUnits(prepared: { units: readonly LintUnit[]; fileCount: number }, options: LintOptions = {}): AsyncGenerator<FileResult[]> {
+  let done = 0;
+  for (const unit of prepared.units) {
+    const states: FileState[] = [];
+    for (const { input, config } of unit.files) {
+      options.onFile?.(input.filePath, ++done, prepared.fileCount);
+      states.push(lintFileAlone(await withContent(input, options.stats), config, options.stats));
+    }
+    yield finishUnit(states, options);
+  }
+}
+
+/** Batch rules per config within the unit, then suppressions, positions and counts per file. */
+export function finishUnit(states: readonly FileState[], options: LintOptions = {}): FileResult[] {
+  const byRuleSet = new Map<unknown, FileState[]>();
+  for (const state of states) byRuleSet.set(state.config.ruleSet, [...(byRuleSet.get(state.config.ruleSet) ?? []), state]);
+  for (const group of byRuleSet.values()) runBatchRules(group, options.stats);
+  const keepSource = options.keepSource ?? true;
+  return states.map((state) => {
+    const result = timed(options.stats, 'phase:finalize', () => finalizeFile(state, options.locale ?? 'zh'));
+    return keepSource ? result : { ...result, source: undefined };
+  });
+}
+
+/** Reads a file that was named but not supplied; a read that fails now (after the up-front check) is a finding. */
+async function withContent(input: FileInput, stats: RunStats | undefined): Promise<FileInput> {
+  if (input.bytes !== undefined || input.text !== undefined) return input;
+  const started = performance.now();
+  try {
+    return { ...input, bytes: await readFile(input.filePath) };
+  } catch (error) {
+    return { ...input, unreadable: unreadable(input.filePath, error).message };
+  } finally {
+    stats?.add('phase:read', performance.now() - started);
+  }
+}

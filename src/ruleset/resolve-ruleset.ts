@@ -257,6 +257,14 @@ class RuleSetBuilder {
     const setting = parseSetting(entry);
     applySetting(current, setting);
     if (setting.options) current.at = at;
+    // A later layer's plain setting beats conditional settings of the layers it extends: a user who turns a rule
+    // off means off, also where a profile raised it for recent budget years.
+    for (const layer of this.overrides) {
+      const earlier = layer.settings.get(id);
+      if (!earlier) continue;
+      if (setting.severity) delete earlier.severity;
+      if (setting.options) delete earlier.options;
+    }
   }
 
   private compileSelectors(given: string | string[], at: WrittenAt): Selector[] | undefined {

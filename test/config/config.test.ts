@@ -172,3 +172,13 @@ function ruleWith({ given = '$.绩效指标[*]', fn = 'target-threshold', messag
     '',
   ].join('\n');
 }
+
+describe('precedence', () => {
+  it("a user's plain setting beats a profile's year override", async () => {
+    const filing = '年度: 2026\n主管部门: 上海市松江区九亭镇\n绩效指标:\n  - { 一级指标: 产出指标, 二级指标: 数量指标, 三级指标: 培训次数, 年度指标值: ≥5次 }\n';
+    const profileOnly = await tempFolder({ '.ptlintrc.yaml': 'extends: ptlint:shanghai\n', 'f.yaml': filing });
+    expect(findingsOf(await lintPaths(['.'], profileOnly), 'cost-indicator-required')).toEqual(['cost-indicator-required:error:3']);
+    const userOff = await tempFolder({ '.ptlintrc.yaml': 'extends: ptlint:shanghai\nrules:\n  cost-indicator-required: off\n', 'f.yaml': filing });
+    expect(findingsOf(await lintPaths(['.'], userOff), 'cost-indicator-required')).toEqual([]);
+  });
+});

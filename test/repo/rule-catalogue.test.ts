@@ -13,7 +13,7 @@ const ruleFiles = readdirSync(catalogueFolder).filter((name) => name.endsWith('.
 const index = readFileSync(join(repoRoot, 'docs', 'rules', 'README.md'), 'utf8');
 
 /** ids of ../shared/spec/rules.md, the catalogue the rule set must implement */
-const specIds = [...readFileSync(join(repoRoot, '..', 'shared', 'spec', 'rules.md'), 'utf8').matchAll(/^\| (?:★ )?([a-z][a-z0-9-]+) \|/gm)].map((match) => match[1]);
+const specIds = [...readFileSync(join(repoRoot, '..', 'shared', 'spec', 'rules.md'), 'utf8').matchAll(/^\| (?:★ )?([a-z][a-z0-9]*(?:-[a-z0-9]+)+) \|/gm)].map((match) => match[1]);
 
 interface RuleDefinition {
   severity: string;

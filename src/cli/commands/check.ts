@@ -13,6 +13,7 @@ import { unreadable } from '../../ruleset/load-yaml-file.js';
 import { FORMATTERS } from '../../formatters/index.generated.js';
 import { cliMessage } from '../../i18n/cli-messages.js';
 import { packageVersion } from '../../package-root.js';
+import { createProgress } from '../../progress/progress-bar.js';
 import type { FileResult, Locale, RuleMeta } from '../../types.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_SETUP, renderSetupProblems, type CliCommand, type CliIO } from '../cli-io.js';
 
@@ -72,8 +73,11 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
   const configPath = options.config ? resolve(io.cwd, options.config) : undefined;
   const onlyRules = options.only?.split(/[,，\s]+/).filter(Boolean);
   const stats = options.stats ? new RunStats() : undefined;
-  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }), stats };
+  const progress = createProgress({ output: io });
+  const onFile = (filePath: string, done: number, total: number): void => progress.update(done, total, relative(io.cwd, filePath));
+  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }), stats, onFile };
   const run = options.fix || options.fixDryRun ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io) : await lintPaths(paths, io.cwd, lintOptions);
+  progress.done();
   if (!run.ok) {
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
     return EXIT_SETUP;
@@ -120,7 +124,7 @@ async function check(paths: string[], options: CheckOptions, io: CliIO): Promise
 
 /** Applies fixes; writes the files atomically, or with a dry run prints a unified diff instead. */
 async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean, io: CliIO): Promise<LintRun> {
-  const read = await readInputs(paths, io.cwd, options);
+  const read = await readInputs(paths, io.cwd);
   if (!read.ok) return read;
   const run = await fixInputs(read.inputs, { ...options, skip: read.skip });
   if (!run.ok) return run;

@@ -1,0 +1,49 @@
+import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
+import { fieldLabel } from '../domain/field-paths.js';
+import { textValuesUnder } from '../domain/text-values.js';
+import type { SourceRange, YamlPath } from '../types.js';
+
+interface Options {
+  /** regular expressions (Unicode); every text value is searched for each */
+  patterns: string[];
+}
+
+/**
+ * Reports text in any string value under the selected node that matches one of the patterns (e.g. a template
+ * placeholder left in: `≥**%`, `XX`, `（必填）`), once per value, on the matched text where it can be found in
+ * the source and on the whole value otherwise. Selected value: any node, typically the document (`$`).
+ */
+export const ruleFunction = defineFilingFunction<Options>({
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['patterns'],
+    properties: { patterns: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, format: 'regex' } } },
+  },
+  messageIds: ['matched'],
+  run(target, options, context) {
+    const patterns = options.patterns.map((pattern) => new RegExp(pattern, 'u'));
+    for (const { path, text } of textValuesUnder(target.path, target.value)) {
+      const match = firstMatch(text, patterns);
+      if (match === undefined) continue;
+      context.report({ messageId: 'matched', data: { field: fieldLabel(path), text: match }, path, range: matchRange(path, match, context) });
+    }
+  },
+});
+
+/** The earliest match in the text, over all patterns. */
+function firstMatch(text: string, patterns: readonly RegExp[]): string | undefined {
+  let earliest: RegExpExecArray | undefined;
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match && match[0] !== '' && (!earliest || match.index < earliest.index)) earliest = match;
+  }
+  return earliest?.[0];
+}
+
+/** The matched text inside the scalar as written; quoting, escapes or folding may hide it, then the whole value. */
+function matchRange(path: YamlPath, match: string, context: FilingContext): SourceRange {
+  const scalar = context.document.rangeOf(path);
+  const offset = context.document.text.slice(scalar.start, scalar.end).indexOf(match);
+  return offset < 0 ? scalar : { start: scalar.start + offset, end: scalar.start + offset + match.length };
+}

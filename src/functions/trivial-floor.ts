@@ -1,0 +1,82 @@
+import type { Decimal } from 'decimal.js';
+import { defineFilingFunction } from '../engine/function-api.js';
+import { normalizeName } from '../domain/indicator-rows.js';
+import { isRecurringProject, type RecurringCriteria } from '../domain/project-term.js';
+import { isQuantity, type Comparator, type ParsedTarget } from '../values/target.js';
+
+interface Floor {
+  /** a lower bound at or below this asks for (almost) nothing */
+  atMost: number;
+  /** units (first part) the floor applies to; every unit when omitted */
+  units?: string[];
+  /** applies only to recurring projects (see `recurring`), where one occurrence a year is no real target */
+  recurringOnly?: boolean;
+}
+
+interface Options {
+  floors: Floor[];
+  /** how a filing says it is a recurring project: category fields and the words they contain */
+  recurring?: RecurringCriteria;
+}
+
+/**
+ * Reports a lower-bound target that asks for next to nothing: `≥0` is met by doing nothing (`alwaysMet`); a floor
+ * from `floors` such as `≥1次` for an activity of a recurring project is met by doing it once (`minimal`). `>v`
+ * counts as a floor of v only when v is below `atMost` (`>0次` is `≥1次`). Exact values, ranges and ceilings are
+ * not floors. Selected value: an indicator row.
+ */
+export const ruleFunction = defineFilingFunction<Options>({
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['floors'],
+    properties: {
+      floors: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['atMost'],
+          properties: {
+            atMost: { type: 'number', minimum: 0 },
+            units: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+            recurringOnly: { type: 'boolean' },
+          },
+        },
+      },
+      recurring: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fields', 'words'],
+        properties: {
+          fields: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          words: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+  },
+  messageIds: ['alwaysMet', 'minimal'],
+  run(target, options, context) {
+    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    if (!isQuantity(parsed)) return;
+    const recurring = options.recurring !== undefined && isRecurringProject(context.document.data, options.recurring);
+    const { comparator, value } = parsed;
+    if (!options.floors.some((floor) => appliesTo(floor, parsed, recurring) && asksAtMost(comparator, value, floor.atMost))) return;
+    const row = target.value as Record<string, unknown>;
+    const data = { name: normalizeName(row['三级指标']), value: parsed.raw.trim(), unit: parsed.unit ?? '' };
+    context.report({ messageId: asksAtMost(comparator, value, 0) ? 'alwaysMet' : 'minimal', path, data });
+  },
+});
+
+function appliesTo(floor: Floor, target: ParsedTarget, recurring: boolean): boolean {
+  if (floor.recurringOnly && !recurring) return false;
+  return floor.units === undefined || (target.unitParts !== undefined && floor.units.includes(target.unitParts[0]));
+}
+
+/** Whether a lower bound asks for no more than `atMost`: `≥v` with v ≤ atMost, or `>v` with v < atMost. */
+function asksAtMost(comparator: Comparator, value: Decimal, atMost: number): boolean {
+  if (comparator === '≥') return value.lessThanOrEqualTo(atMost);
+  if (comparator === '>') return value.lessThan(atMost);
+  return false;
+}

@@ -1,0 +1,162 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CONFIG_FILE_NAMES, ConfigResolver, type ConfigResult, type ResolvedConfig } from '../config/config-resolver.js';
+import { collectFiles } from '../engine/collect-files.js';
+import { engineDiagnosticMeta } from '../engine/engine-diagnostics.js';
+import type { FileInput } from '../engine/lint.js';
+import { lintInputs } from '../engine/run.js';
+import { parseYamlData } from '../ruleset/load-yaml-file.js';
+import { resolveConfigRuleSet, type ResolvedRuleSet } from '../ruleset/resolve-ruleset.js';
+import { CONFIG_SCHEMA, RULESET_SCHEMA } from '../schema/schemas.js';
+import type { FileResult, Locale, RuleMeta, SetupProblem } from '../types.js';
+import { documentRole, type DocumentRole } from './document-roles.js';
+import type { FolderSettings } from './settings.js';
+
+export type FilingLint =
+  | { ok: true; results: FileResult[]; config: ResolvedConfig }
+  /** the filing's config (or a rule file it names) cannot be loaded */
+  | { ok: false; problems: SetupProblem[] };
+
+/**
+ * Runs the engine for the editor: the same config discovery, rule sets and batch as `ptlint check <workspace folder>`,
+ * except that open documents are read from the editor instead of the disk.
+ */
+export class WorkspaceLinter {
+  private readonly resolvers = new Map<string, ConfigResolver>();
+  private readonly diskFiles = new DiskFiles();
+  /** rule files of every config loaded so far: a change to one of them reloads the configs */
+  readonly knownRuleFiles = new Set<string>();
+  private defaultRuleSetLoad: Promise<ResolvedRuleSet | undefined> | undefined;
+
+  /** `openText` gives the editor's text of an open file, undefined for a file that is not open. */
+  constructor(private readonly openText: (filePath: string) => string | undefined) {}
+
+  /** Forgets every loaded config and rule set, e.g. after one of them changed. */
+  clear(): void {
+    for (const resolver of this.resolvers.values()) resolver.clear();
+    this.knownRuleFiles.clear();
+    this.defaultRuleSetLoad = undefined;
+  }
+
+  /** Whether a file is a config, or a rule file a loaded config was built from: changing it reloads the configs. */
+  isConfigInput(filePath: string): boolean {
+    return this.knownRuleFiles.has(filePath) || (CONFIG_FILE_NAMES as readonly string[]).includes(basename(filePath));
+  }
+
+  roleOf(filePath: string, text: string, settings: FolderSettings): DocumentRole {
+    return documentRole(filePath, text, { isListedFiling: (path) => settings.isListedFiling(path), knownRuleFiles: this.knownRuleFiles });
+  }
+
+  async configFor(filePath: string, settings: FolderSettings): Promise<ResolvedConfig | undefined> {
+    const configured = await this.configResultFor(filePath, settings);
+    return configured.ok ? configured.config : undefined;
+  }
+
+  /**
+   * Lints one filing together with the other filings of its workspace folder (batch rules see them all). Results
+   * come back for every filing of the batch; files under a config that cannot be loaded are left out of it.
+   */
+  async lintFiling(filePath: string, text: string, settings: FolderSettings, locale: Locale): Promise<FilingLint> {
+    const configured = await this.configResultFor(filePath, settings);
+    if (!configured.ok) return configured;
+    const resolver = this.resolverFor(settings);
+    const inputs: FileInput[] = [{ filePath, text }, ...(await this.peersOf(filePath, settings, resolver))];
+    const run = await lintInputs(inputs, {
+      locale,
+      resolver,
+      skip: (path, config) => path !== filePath && config.ignores(path),
+    });
+    return run.ok ? { ok: true, results: run.results, config: configured.config } : run;
+  }
+
+  /** Schema violations of a config being edited, then the problems of the rule set it describes. */
+  async checkConfig(filePath: string, text: string): Promise<SetupProblem[]> {
+    const parsed = parseYamlData(filePath, new TextEncoder().encode(text), CONFIG_SCHEMA);
+    if (!parsed.ok) return parsed.problems;
+    const built = await resolveConfigRuleSet(parsed.document);
+    return built.ok ? [] : built.problems;
+  }
+
+  /** Schema violations of a rule set being edited. */
+  checkRuleSet(filePath: string, text: string): SetupProblem[] {
+    const parsed = parseYamlData(filePath, new TextEncoder().encode(text), RULESET_SCHEMA);
+    return parsed.ok ? [] : parsed.problems;
+  }
+
+  /**
+   * Every rule a file's config knows (the default profile's while that config is broken), plus the engine's own
+   * diagnostics: for docs links, hovers and completion.
+   */
+  async ruleMetas(filePath: string, settings: FolderSettings): Promise<Map<string, RuleMeta>> {
+    const metas = new Map<string, RuleMeta>(engineDiagnosticMeta().map((meta) => [meta.id, meta]));
+    const ruleSet = (await this.configFor(filePath, settings))?.ruleSet ?? (await this.defaultRuleSet());
+    for (const [id, rule] of ruleSet?.rules ?? []) metas.set(id, rule.meta);
+    return metas;
+  }
+
+  private async configResultFor(filePath: string, settings: FolderSettings): Promise<ConfigResult> {
+    const configured = await this.resolverFor(settings).configFor(filePath);
+    if (configured.ok) for (const file of configured.config.ruleSet.files) this.knownRuleFiles.add(file);
+    return configured;
+  }
+
+  private defaultRuleSet(): Promise<ResolvedRuleSet | undefined> {
+    this.defaultRuleSetLoad ??= resolveConfigRuleSet(undefined).then((built) => (built.ok ? built.ruleSet : undefined));
+    return this.defaultRuleSetLoad;
+  }
+
+  private resolverFor(settings: FolderSettings): ConfigResolver {
+    const key = settings.configPath ?? '';
+    let resolver = this.resolvers.get(key);
+    if (!resolver) {
+      resolver = new ConfigResolver({ configPath: settings.configPath });
+      this.resolvers.set(key, resolver);
+    }
+    return resolver;
+  }
+
+  /** The other filings of the workspace folder, open ones with the editor's text, skipping any whose config fails. */
+  private async peersOf(filePath: string, settings: FolderSettings, resolver: ConfigResolver): Promise<FileInput[]> {
+    if (!settings.folder) return [];
+    const collected = await collectFiles([settings.folder], settings.folder);
+    const peers: FileInput[] = [];
+    for (const peer of collected.files) {
+      if (peer === filePath) continue;
+      const open = this.openText(peer);
+      const onDisk = open === undefined ? await this.diskFiles.read(peer) : undefined;
+      const text = open ?? onDisk?.text;
+      if (text === undefined || this.roleOf(peer, text, settings) !== 'filing') continue;
+      if (!(await resolver.configFor(peer)).ok) continue;
+      peers.push(open !== undefined ? { filePath: peer, text: open } : { filePath: peer, bytes: onDisk!.bytes });
+    }
+    return peers;
+  }
+}
+
+interface DiskFile {
+  bytes: Uint8Array;
+  text: string;
+}
+
+/**
+ * Files of the workspace as the CLI reads them (bytes, decoded by the engine), read again only when their size or
+ * modification time changed. `text` is a lenient decoding for telling filings from other YAML.
+ */
+class DiskFiles {
+  private readonly cache = new Map<string, { mtimeMs: number; size: number; file: DiskFile }>();
+
+  async read(filePath: string): Promise<DiskFile | undefined> {
+    try {
+      const info = await stat(filePath);
+      const cached = this.cache.get(filePath);
+      if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.file;
+      const bytes = await readFile(filePath);
+      const file = { bytes, text: new TextDecoder().decode(bytes) };
+      this.cache.set(filePath, { mtimeMs: info.mtimeMs, size: info.size, file });
+      return file;
+    } catch {
+      this.cache.delete(filePath);
+      return undefined;
+    }
+  }
+}
