@@ -11,6 +11,8 @@ interface Floor {
   units?: string[];
   /** applies only to recurring projects (see `recurring`), where one occurrence a year is no real target */
   recurringOnly?: boolean;
+  /** names containing one of these are once-a-year events (七一, 国庆…), for which one occurrence is the plan */
+  exceptNamesWith?: string[];
 }
 
 interface Options {
@@ -42,6 +44,7 @@ export const ruleFunction = defineFilingFunction<Options>({
             atMost: { type: 'number', minimum: 0 },
             units: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
             recurringOnly: { type: 'boolean' },
+            exceptNamesWith: { type: 'array', items: { type: 'string', minLength: 1 } },
           },
         },
       },
@@ -62,15 +65,17 @@ export const ruleFunction = defineFilingFunction<Options>({
     if (!isQuantity(parsed)) return;
     const recurring = options.recurring !== undefined && isRecurringProject(context.document.data, options.recurring);
     const { comparator, value } = parsed;
-    if (!options.floors.some((floor) => appliesTo(floor, parsed, recurring) && asksAtMost(comparator, value, floor.atMost))) return;
     const row = target.value as Record<string, unknown>;
-    const data = { name: normalizeName(row['三级指标']), value: parsed.raw.trim(), unit: parsed.unit ?? '' };
+    const name = normalizeName(row['三级指标']);
+    if (!options.floors.some((floor) => appliesTo(floor, parsed, recurring, name) && asksAtMost(comparator, value, floor.atMost))) return;
+    const data = { name, value: parsed.raw.trim(), unit: parsed.unit ?? '' };
     context.report({ messageId: asksAtMost(comparator, value, 0) ? 'alwaysMet' : 'minimal', path, data });
   },
 });
 
-function appliesTo(floor: Floor, target: ParsedTarget, recurring: boolean): boolean {
+function appliesTo(floor: Floor, target: ParsedTarget, recurring: boolean, name: string): boolean {
   if (floor.recurringOnly && !recurring) return false;
+  if (floor.exceptNamesWith?.some((word) => name.includes(word))) return false;
   return floor.units === undefined || (target.unitParts !== undefined && floor.units.includes(target.unitParts[0]));
 }
 
