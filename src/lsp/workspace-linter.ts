@@ -1,7 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigResolver, type ConfigResult, type ResolvedConfig } from '../config/config-resolver.js';
-import { collectFiles } from '../engine/collect-files.js';
 import { engineDiagnosticMeta } from '../engine/engine-diagnostics.js';
 import type { FileInput } from '../engine/lint.js';
 import { lintInputs } from '../engine/run.js';
@@ -18,8 +17,8 @@ export type FilingLint =
   | { ok: false; problems: SetupProblem[] };
 
 /**
- * Runs the engine for the editor: the same config discovery, rule sets and batch as `ptlint check <workspace folder>`,
- * except that open documents are read from the editor instead of the disk.
+ * Runs the engine for the editor: the same config discovery, rule sets and batches (a folder's filings) as
+ * `ptlint check`, except that open documents are read from the editor instead of the disk.
  */
 export class WorkspaceLinter {
   private readonly resolvers = new Map<string, ConfigResolver>();
@@ -53,8 +52,8 @@ export class WorkspaceLinter {
   }
 
   /**
-   * Lints one filing together with the other filings of its workspace folder (batch rules see them all). Results
-   * come back for every filing of the batch; files under a config that cannot be loaded are left out of it.
+   * Lints one filing together with the other filings of its folder (batch rules see them all). Results come back
+   * for every filing of the batch.
    */
   async lintFiling(filePath: string, text: string, settings: FolderSettings, locale: Locale): Promise<FilingLint> {
     const configured = await this.configResultFor(filePath, settings);
@@ -115,13 +114,17 @@ export class WorkspaceLinter {
     return resolver;
   }
 
-  /** The other filings of the workspace folder, open ones with the editor's text, skipping any whose config fails. */
+  /**
+   * The other filings of the file's unit — its folder, which is what the engine batches — open ones with the
+   * editor's text, leaving out any whose config cannot be loaded.
+   */
   private async peersOf(filePath: string, settings: FolderSettings, resolver: ConfigResolver): Promise<FileInput[]> {
-    if (!settings.folder) return [];
-    const collected = await collectFiles([settings.folder], settings.folder);
+    const folder = dirname(filePath);
+    const names = await readdir(folder).catch(() => []);
     const peers: FileInput[] = [];
-    for (const peer of collected.files) {
-      if (peer === filePath) continue;
+    for (const name of names.sort()) {
+      const peer = join(folder, name);
+      if (peer === filePath || name.startsWith('.') || !/\.ya?ml$/.test(name)) continue;
       const open = this.openText(peer);
       const onDisk = open === undefined ? await this.diskFiles.read(peer) : undefined;
       const text = open ?? onDisk?.text;

@@ -98,7 +98,7 @@ describe('diagnostics', () => {
     expect(repaired.diagnostics.some((diagnostic) => diagnostic.code === 'vague-target')).toBe(true);
   });
 
-  test('batch rules see the other filings of the workspace folder, open ones as edited', async () => {
+  test('batch rules see the other filings of the folder, open ones as edited', async () => {
     const name = '党群综合服务.yaml';
     const unitNames = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === 'unit-name-consistency').map((diagnostic) => diagnostic.message);
     const alone = await openFiling(await connect(), name);
