@@ -136,19 +136,26 @@ function runFilingRule(state: FileState, active: ActiveRule): void {
   const document = state.document!;
   const ruleFunction = active.rule.ruleFunction;
   if (ruleFunction.scope !== 'filing') return;
-  for (const selector of active.rule.selectors) {
-    for (const selected of selector.select(document.data)) {
-      const target = active.rule.field ? { path: [...selected.path, active.rule.field], value: (selected.value as Record<string, unknown> | null)?.[active.rule.field] } : selected;
-      if (active.rule.field && (selected.value === null || typeof selected.value !== 'object')) continue;
-      const context: FilingContext = {
-        ruleId: active.rule.id,
-        document,
-        facts: (other) => (other === document ? state.facts! : documentFacts(other, state.config.ruleSet.defaultRegion)),
-        report: (report) => pushReport(state, active, report, target.path),
-      };
-      guard(state, active.rule, () => ruleFunction.run(target, active.options as never, context));
+  const field = active.rule.field;
+  // One context per rule and document; `report` places findings on the value being checked right now.
+  let currentPath: YamlPath = [];
+  const context: FilingContext = {
+    ruleId: active.rule.id,
+    document,
+    facts: (other) => (other === document ? state.facts! : documentFacts(other, state.config.ruleSet.defaultRegion)),
+    report: (report) => pushReport(state, active, report, currentPath),
+  };
+  const options = active.options as never;
+  guard(state, active.rule, () => {
+    for (const selector of active.rule.selectors) {
+      for (const selected of selector.select(document.data)) {
+        if (field !== undefined && (selected.value === null || typeof selected.value !== 'object')) continue;
+        const target = field !== undefined ? { path: [...selected.path, field], value: (selected.value as Record<string, unknown>)[field] } : selected;
+        currentPath = target.path;
+        ruleFunction.run(target, options, context);
+      }
     }
-  }
+  });
 }
 
 /** Batch rules over every document governed by one config; each finding lands in the file it names. */
