@@ -5,6 +5,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
 import { parse } from 'yaml';
 
@@ -65,6 +67,20 @@ const RESERVED_WORDS = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
 );
 
+/**
+ * The four fixed schemas compiled by Ajv at build time ("standalone" code), so that a run does not spend its
+ * start-up compiling them. Same options as src/schema/ajv.ts uses at run time.
+ */
+async function schemaValidators() {
+  // unicode: false — minLength counts UTF-16 units, and the generated code needs no runtime helper import
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, unicode: false, logger: false, code: { source: true, esm: true } });
+  const names = { filing: 'filing', unit: 'unit', ruleset: 'ruleset', config: 'config' };
+  for (const name of Object.keys(names)) ajv.addSchema(JSON.parse(await readFile(join(root, 'schemas', `${name}.schema.json`), 'utf8')));
+  const code = standaloneCode.default(ajv, Object.fromEntries(Object.keys(names).map((name) => [name, `${name}.schema.json`])));
+  if (code.includes('require(')) throw new Error('standalone validators need a runtime helper; ESM output cannot load it');
+  return `${header('Ajv standalone validators for schemas/*.schema.json')}// @ts-nocheck\n${code.replace(/^"use strict";/, '')}\n`;
+}
+
 async function moduleIndex(folder, exportName, describe, typeImport = '') {
   const files = (await readdir(join(root, folder)))
     .filter((name) => !name.endsWith('.d.ts'))
@@ -79,6 +95,15 @@ async function moduleIndex(folder, exportName, describe, typeImport = '') {
   for (const name of files) out += `  '${name.replace(/\.ts$/, '')}': ${identifier(name)},\n`;
   out += describe.includes(': Readonly<') ? '};\n' : '} as const;\n';
   return out;
+}
+
+/** The format names alone, so that `ptlint --help` can list them without loading every formatter. */
+async function formatNames() {
+  const names = (await readdir(join(root, 'src/formatters')))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.generated.ts') && name !== 'shared.ts' && !name.endsWith('.d.ts'))
+    .map((name) => `'${name.replace(/\.ts$/, '')}'`)
+    .sort();
+  return `${header('one entry per file in src/formatters/')}export const FORMAT_NAMES = [${names.join(', ')}] as const;\n`;
 }
 
 async function ruleIndex() {
@@ -98,6 +123,7 @@ async function ruleIndex() {
 
 const targets = [
   ['src/generated/schema-types.ts', schemaTypes],
+  ['src/generated/schema-validators.ts', schemaValidators],
   ['src/functions/index.generated.ts', () =>
       moduleIndex(
         'src/functions',
@@ -107,6 +133,7 @@ const targets = [
       )],
   ['src/formatters/index.generated.ts', () => moduleIndex('src/formatters', 'format', '/** Every output format, by name (= file name). */\nexport const FORMATTERS = {')],
   ['src/cli/commands/index.generated.ts', () => moduleIndex('src/cli/commands', 'command', '/** Every ptlint subcommand, by name (= file name). */\nexport const COMMANDS = {')],
+  ['src/formatters/names.generated.ts', formatNames],
   ['docs/rules/README.md', ruleIndex],
 ];
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let cached: string | undefined;
@@ -25,6 +25,12 @@ export function packageRoot(): string {
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Whether a file is one of the rule sets shipped in ptlint's own rules/ folder. */
+export function isBundledRuleFile(filePath: string): boolean {
+  const bundled = join(packageRoot(), 'rules') + sep;
+  return filePath.startsWith(bundled);
 }
 
 /** file: URL of a rule's documentation page, openable from a terminal, SARIF viewer or editor. */

@@ -5,15 +5,16 @@ import { isScalar } from 'yaml';
 import type { LintDocument } from '../document/lint-document.js';
 import type { RuleFunction } from '../engine/function-api.js';
 import { BUILT_IN_FUNCTIONS } from '../functions/index.generated.js';
-import { packageRoot, ruleDocsUrl } from '../package-root.js';
+import { isBundledRuleFile, packageRoot, ruleDocsUrl } from '../package-root.js';
 import { chineseAjvMessage, compileSchema, pointerToPath } from '../schema/ajv.js';
 import { RULESET_SCHEMA } from '../schema/schemas.js';
 import { compileSelector, SelectorSyntaxError, type Selector } from '../selectors/compile-selector.js';
 import type { LocalizedText, Severity, SeveritySetting, SetupProblem, YamlPath } from '../types.js';
 import { loadYamlFile, setupProblem } from './load-yaml-file.js';
+import { PROFILE_NAMES } from './profile-names.js';
+import { RegexSafetyCheck } from './regex-safety.js';
 import type { ActiveRule, CompiledRule, Options, OverrideCondition, RuleMessage, RuleSetting, WrittenAt } from './rule-types.js';
 
-export const PROFILE_NAMES = ['recommended', 'shanghai', 'strict'] as const;
 
 interface OverrideLayer {
   when: OverrideCondition;
@@ -94,6 +95,8 @@ class RuleSetBuilder {
   readonly overrides: OverrideLayer[] = [];
   readonly problems: SetupProblem[] = [];
   readonly files: string[] = [];
+  /** every regular expression written in the layers, checked for catastrophic backtracking once all are read */
+  readonly regexSafety = new RegexSafetyCheck();
   private readonly loading = new Set<string>();
   private readonly loaded = new Set<string>();
 
@@ -106,7 +109,8 @@ class RuleSetBuilder {
       return;
     }
     this.loading.add(absolute);
-    const loaded = await loadYamlFile(absolute, RULESET_SCHEMA);
+    // ptlint's own rule sets are validated (schema and options) by its test suite, not on every start.
+    const loaded = await loadYamlFile(absolute, isBundledRuleFile(absolute) ? undefined : RULESET_SCHEMA);
     this.files.push(absolute);
     if (!loaded.ok) {
       this.problems.push(...loaded.problems);
@@ -271,11 +275,12 @@ class RuleSetBuilder {
     const sources = Array.isArray(given) ? given : [given];
     const selectors: Selector[] = [];
     for (const [index, source] of sources.entries()) {
+      const path = Array.isArray(given) ? [...at.path, 'given', index] : [...at.path, 'given'];
       try {
         selectors.push(compileSelector(source));
+        this.regexSafety.addSelector(source, { document: at.document, path });
       } catch (error) {
         if (!(error instanceof SelectorSyntaxError)) throw error;
-        const path = Array.isArray(given) ? [...at.path, 'given', index] : [...at.path, 'given'];
         this.problems.push(this.problemAt({ document: at.document, path }, 'invalid-selector', {
           zh: `选择器“${source}”第 ${error.offset + 1} 个字符处有误：${error.text.zh}`,
           en: `selector “${source}” at character ${error.offset + 1}: ${error.text.en}`,
@@ -300,8 +305,13 @@ class RuleSetBuilder {
   }
 
   private checkOptions(rule: CompiledRule, options: Options, at: WrittenAt): void {
+    if (isBundledRuleFile(at.document.filePath)) return;
     const validate = compileSchema(rule.ruleFunction.optionsSchema);
-    if (validate(options)) return;
+    if (validate(options)) {
+      const definition = { document: rule.definedAt.document, path: [...rule.definedAt.path, 'then', 'options'] };
+      this.regexSafety.addOptions(rule.id, rule.ruleFunction.optionsSchema, options, (optionPath) => [locateOption(at, optionPath), locateOption(definition, optionPath)]);
+      return;
+    }
     for (const error of validate.errors ?? []) {
       const optionPath = pointerToPath(error.instancePath);
       const where = locateOption(at, optionPath);
@@ -378,6 +388,7 @@ export async function resolveConfigRuleSet(config: LintDocument | undefined): Pr
     await builder.addRuleSetFile(resolveRuleSetReference('ptlint:recommended', '.')!);
   }
   builder.validateOptions();
+  builder.problems.push(...(await builder.regexSafety.problems()));
   if (builder.problems.length > 0) return { ok: false, problems: builder.problems };
   const base = new Map<string, RuleSetting>([...builder.settings].map(([id, { severity, options }]) => [id, { severity, options }]));
   const region = typeof (config?.data as { region?: unknown } | undefined)?.region === 'string' ? String((config!.data as { region: string }).region) : '';

@@ -1,31 +1,41 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import * as precompiled from '../generated/schema-validators.js';
 import { CONFIG_SCHEMA, FILING_SCHEMA, RULESET_SCHEMA, UNIT_SCHEMA, type SchemaNode } from './schemas.js';
 
 /**
- * ajv-i18n ships CommonJS (`module.exports = fn`) with a d.ts claiming an ES default export; under NodeNext the
- * default import is module.exports itself, which the types do not know.
+ * Ajv itself is loaded only when something must be compiled at run time (a user's rule options, a function's
+ * option schema in tests): ptlint's own schemas are precompiled, and most runs never need the compiler.
  */
+const require = createRequire(import.meta.url);
+
 type Localize = (errors?: ErrorObject[] | null) => void;
-const localizeZh = localizeZhModule as unknown as Localize;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let shared: Ajv | undefined;
 
 /** One Ajv instance for the whole process: every schema is compiled once and reused across files. */
 export function sharedAjv(): Ajv {
   if (!shared) {
-    shared = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+    const addFormats = require('ajv-formats') as (ajv: Ajv) => Ajv;
+    shared = new AjvClass({ allErrors: true, strict: false, allowUnionTypes: true });
     addFormats(shared);
     for (const schema of [FILING_SCHEMA, UNIT_SCHEMA, RULESET_SCHEMA, CONFIG_SCHEMA]) shared.addSchema(schema as object);
   }
   return shared;
 }
 
+const PRECOMPILED: Record<string, ValidateFunction> = {
+  'filing.schema.json': precompiled.filing as ValidateFunction,
+  'unit.schema.json': precompiled.unit as ValidateFunction,
+  'ruleset.schema.json': precompiled.ruleset as ValidateFunction,
+  'config.schema.json': precompiled.config as ValidateFunction,
+};
+
+/** The validator of one of ptlint's own schemas, compiled at build time (npm run generate). */
 export function validatorFor(schemaId: string): ValidateFunction {
-  const validate = sharedAjv().getSchema(schemaId);
-  if (!validate) throw new Error(`schema ${schemaId} is not registered`);
+  const validate = PRECOMPILED[schemaId];
+  if (!validate) throw new Error(`schema ${schemaId} is not one of ptlint's own`);
   return validate;
 }
 
@@ -44,7 +54,7 @@ export function compileSchema(schema: SchemaNode): ValidateFunction {
 /** Ajv's own Chinese wording for an error, for keywords ptlint has no wording of its own for. */
 export function chineseAjvMessage(error: ErrorObject): string {
   const copy = [{ ...error }];
-  localizeZh(copy);
+  (require('ajv-i18n/localize/zh') as Localize)(copy);
   return copy[0].message ?? '';
 }
 

@@ -6,6 +6,9 @@ import { ConfigResolver } from '../../src/config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../src/engine/engine-diagnostics.js';
 import { placeholdersOf } from '../../src/engine/render-message.js';
 import { BUILT_IN_FUNCTIONS } from '../../src/functions/index.generated.js';
+import { parseYamlData } from '../../src/ruleset/load-yaml-file.js';
+import { compileSchema } from '../../src/schema/ajv.js';
+import { RULESET_SCHEMA } from '../../src/schema/schemas.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const catalogueFolder = join(repoRoot, 'rules', 'catalogue');
@@ -65,6 +68,18 @@ describe.each(ruleFiles.map((name) => [name.replace(/\.yaml$/, ''), name] as con
   it('names a built-in function', () => {
     expect(Object.keys(BUILT_IN_FUNCTIONS)).toContain(ruleset.rules[id].then.function);
   });
+
+  // A run trusts ptlint's own rule files; this is where they are held to the schema and to their options schema.
+  it('follows the rule-set schema', () => {
+    const loaded = parseYamlData(join(catalogueFolder, name), readFileSync(join(catalogueFolder, name)), RULESET_SCHEMA);
+    expect(loaded.ok ? [] : loaded.problems.map((problem) => `${problem.start?.line}: ${problem.message.zh}`)).toEqual([]);
+  });
+
+  it("gives options its function accepts", () => {
+    const rule = ruleset.rules[id] as RuleDefinition & { then: { options?: object } };
+    const validate = compileSchema(BUILT_IN_FUNCTIONS[rule.then.function].optionsSchema);
+    expect(validate(rule.then.options ?? {}), JSON.stringify(validate.errors)).toBe(true);
+  });
 });
 
 describe('the catalogue as a whole', () => {
@@ -82,6 +97,22 @@ describe('the catalogue as a whole', () => {
 
   it('every engine diagnostic has a docs page', () => {
     for (const meta of engineDiagnosticMeta()) expect(existsSync(join(repoRoot, 'docs', 'rules', `${meta.id}.md`)), meta.id).toBe(true);
+  });
+
+  it.each(['recommended', 'shanghai', 'strict'])('the %s profile follows the schema and its overrides give valid options', (profile) => {
+    const path = join(repoRoot, 'rules', `${profile}.yaml`);
+    const loaded = parseYamlData(path, readFileSync(path), RULESET_SCHEMA);
+    expect(loaded.ok ? [] : loaded.problems.map((problem) => problem.message.zh)).toEqual([]);
+    const overrides = (parse(readFileSync(path, 'utf8')) as { overrides?: Array<{ rules: Record<string, unknown> }> }).overrides ?? [];
+    for (const override of overrides) {
+      for (const [id, setting] of Object.entries(override.rules)) {
+        const options = Array.isArray(setting) ? setting[1] : typeof setting === 'object' && setting !== null ? (setting as { options?: object }).options : undefined;
+        if (!options) continue;
+        const rule = (parse(readFileSync(join(catalogueFolder, `${id}.yaml`), 'utf8')) as { rules: Record<string, RuleDefinition & { then: { options?: object } }> }).rules[id];
+        const validate = compileSchema(BUILT_IN_FUNCTIONS[rule.then.function].optionsSchema);
+        expect(validate({ ...rule.then.options, ...options })).toBe(true);
+      }
+    }
   });
 
   it('every built-in function is used by some rule', () => {

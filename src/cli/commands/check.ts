@@ -1,37 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+// The `check` subcommand's options; its work lives in ../actions/check.ts, loaded only when it runs.
 import { Option } from 'commander';
-import { ConfigResolver } from '../../config/config-resolver.js';
-import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
-import { createTwoFilesPatch } from 'diff';
-import { applyBaseline, readBaseline, writeBaseline } from '../../engine/baseline.js';
-import { fixInputs } from '../../engine/fix-files.js';
-import { lintPaths, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
-import { RunStats, timed } from '../../engine/run-stats.js';
-import { writeFileAtomically } from '../../engine/write-atomically.js';
-import { unreadable } from '../../ruleset/load-yaml-file.js';
-import { FORMATTERS } from '../../formatters/index.generated.js';
-import { cliMessage } from '../../i18n/cli-messages.js';
-import { packageVersion } from '../../package-root.js';
-import { createProgress } from '../../progress/progress-bar.js';
-import type { FileResult, Locale, RuleMeta } from '../../types.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_SETUP, renderSetupProblems, type CliCommand, type CliIO } from '../cli-io.js';
-
-interface CheckOptions {
-  format: string;
-  output?: string;
-  maxWarnings?: string;
-  quiet?: boolean;
-  config?: string;
-  locale: string;
-  color?: boolean;
-  only?: string;
-  fix?: boolean;
-  fixDryRun?: boolean;
-  baseline?: string;
-  writeBaseline?: string;
-  stats?: boolean;
-}
+import { FORMAT_NAMES } from '../../formatters/names.generated.js';
+import type { CliCommand } from '../cli-io.js';
+import type { CheckOptions } from '../actions/check.js';
 
 export const command: CliCommand = {
   register(program, io, setExitCode) {
@@ -39,7 +10,7 @@ export const command: CliCommand = {
       .command('check')
       .description('检查申报表（文件、文件夹或通配路径）· lint filings')
       .argument('[paths...]', '文件、文件夹或通配路径 · files, folders or globs', ['.'])
-      .addOption(new Option('-f, --format <format>', `输出格式 · output format: ${Object.keys(FORMATTERS).join(', ')}`).default('stylish'))
+      .addOption(new Option('-f, --format <format>', `输出格式 · output format: ${FORMAT_NAMES.join(', ')}`).default('stylish'))
       .option('-o, --output <file>', '写入文件而不是标准输出 · write the report to a file')
       .option('--max-warnings <n>', '警告超过该数时退出码为 1 · exit 1 when warnings exceed n')
       .option('-q, --quiet', '只报告错误 · report errors only')
@@ -54,110 +25,7 @@ export const command: CliCommand = {
       .option('--color', '强制彩色输出 · force colour')
       .option('--no-color', '不使用彩色 · no colour')
       .action(async (paths: string[], options: CheckOptions) => {
-        setExitCode(await check(paths, options, io));
+        setExitCode(await (await import('../actions/check.js')).check(paths, options, io));
       });
   },
 };
-async function check(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
-  const locale = options.locale as Locale;
-  const formatter = (FORMATTERS as Record<string, (typeof FORMATTERS)[keyof typeof FORMATTERS]>)[options.format];
-  if (!formatter) {
-    io.stderr(cliMessage('unknownFormat', locale, { format: options.format, formats: Object.keys(FORMATTERS).join(', ') }) + '\n');
-    return EXIT_SETUP;
-  }
-  const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
-  if (!Number.isInteger(maxWarnings) || (options.maxWarnings !== undefined && maxWarnings < 0)) {
-    io.stderr(cliMessage('badMaxWarnings', locale) + '\n');
-    return EXIT_SETUP;
-  }
-  const configPath = options.config ? resolve(io.cwd, options.config) : undefined;
-  const onlyRules = options.only?.split(/[,，\s]+/).filter(Boolean);
-  const stats = options.stats ? new RunStats() : undefined;
-  const progress = createProgress({ output: io });
-  const onFile = (filePath: string, done: number, total: number): void => progress.update(done, total, relative(io.cwd, filePath));
-  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }), stats, onFile };
-  const run = options.fix || options.fixDryRun ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io) : await lintPaths(paths, io.cwd, lintOptions);
-  progress.done();
-  if (!run.ok) {
-    io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
-    return EXIT_SETUP;
-  }
-  if (run.results.length === 0) {
-    io.stderr(cliMessage('noFiles', locale) + '\n');
-    return EXIT_SETUP;
-  }
-  let linted = run.results;
-  if (options.writeBaseline) await writeBaseline(linted, resolve(io.cwd, options.writeBaseline));
-  if (options.baseline) {
-    const baseline = await readBaseline(resolve(io.cwd, options.baseline));
-    if (!baseline.ok) {
-      io.stderr(renderSetupProblems(baseline.problems, io.cwd, locale));
-      return EXIT_SETUP;
-    }
-    const applied = applyBaseline(linted, baseline.entries, resolve(io.cwd, options.baseline));
-    linted = applied.results;
-    if (applied.stale.length > 0) io.stderr(cliMessage('staleBaseline', locale, { count: applied.stale.length, file: options.baseline }) + '\n');
-  }
-  const results = options.quiet ? linted.map(errorsOnly) : linted;
-  const rules = await ruleMetaFor(run.results, configPath, io.cwd);
-  const color = options.color ?? (io.colorSupported && options.output === undefined);
-  const report = timed(stats, 'phase:format', () => formatter(results, { cwd: io.cwd, locale, color, rules, version: packageVersion() }));
-  if (stats) io.stderr(stats.render());
-  if (options.output) {
-    try {
-      await writeFile(resolve(io.cwd, options.output), report);
-    } catch (error) {
-      io.stderr(cliMessage('outputFailed', locale, { file: options.output, reason: (error as Error).message }) + '\n');
-    }
-  } else if (report) {
-    io.stdout(report.endsWith('\n') ? report : report + '\n');
-  }
-  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
-  if (errors > 0) return EXIT_FINDINGS;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(cliMessage('tooManyWarnings', locale, { count: warnings, max: maxWarnings }) + '\n');
-    return EXIT_FINDINGS;
-  }
-  return EXIT_OK;
-}
-
-/** Applies fixes; writes the files atomically, or with a dry run prints a unified diff instead. */
-async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean, io: CliIO): Promise<LintRun> {
-  const read = await readInputs(paths, io.cwd);
-  if (!read.ok) return read;
-  const run = await fixInputs(read.inputs, { ...options, skip: read.skip });
-  if (!run.ok) return run;
-  for (const { filePath, before, after } of run.fixed) {
-    const shown = relative(io.cwd, filePath);
-    if (dryRun) {
-      io.stdout(createTwoFilesPatch(shown, shown, before, after));
-      continue;
-    }
-    try {
-      await writeFileAtomically(filePath, after);
-    } catch (error) {
-      return { ok: false, problems: [{ ...unreadable(filePath, error), code: 'unwritable-file' }] };
-    }
-  }
-  return { ok: true, results: run.results };
-}
-
-function errorsOnly(result: FileResult): FileResult {
-  const findings = result.findings.filter((finding) => finding.severity === 'error');
-  return { ...result, findings, warningCount: 0, infoCount: 0 };
-}
-
-/** Metadata of every rule that governs the linted files, plus the engine's own diagnostics. */
-async function ruleMetaFor(results: readonly FileResult[], configPath: string | undefined, cwd: string): Promise<Map<string, RuleMeta>> {
-  const resolver = new ConfigResolver({ configPath });
-  const metas = new Map<string, RuleMeta>(engineDiagnosticMeta().map((meta) => [meta.id, meta]));
-  const files = results.length > 0 ? results.map((result) => result.filePath) : [resolve(cwd, 'file.yaml')];
-  for (const filePath of files) {
-    const configured = await resolver.configFor(filePath);
-    if (!configured.ok) continue;
-    for (const [id, rule] of configured.config.ruleSet.rules) if (!metas.has(id)) metas.set(id, rule.meta);
-  }
-  return metas;
-}
-

@@ -1,38 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+// The `import` subcommand's options; its work lives in ../actions/import.ts, loaded only when it runs.
 import { Option } from 'commander';
-import { importDocument } from '../../import/import-document.js';
-import type { ImportIssue } from '../../import/import-issues.js';
-import { describePosition } from '../../import/source-model.js';
-import { createProgress } from '../../progress/progress-bar.js';
-import type { Locale } from '../../types.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_SETUP, type CliCommand, type CliIO } from '../cli-io.js';
-
-interface ImportOptions {
-  out: string;
-  strict?: boolean;
-  locale: Locale;
-}
-
-const MESSAGES = {
-  cannotRead: { zh: '无法读取：{reason}', en: 'cannot read: {reason}' },
-  cannotWrite: { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  wrote: { zh: '{source} → {count} 个文件写入 {folder}', en: '{source} → {count} files written to {folder}' },
-  unmapped: { zh: '未映射', en: 'unmapped' },
-  note: { zh: '说明', en: 'note' },
-  strictFailed: {
-    zh: '--strict：有 {count} 处内容未能映射，见上',
-    en: '--strict: {count} pieces of content could not be mapped, see above',
-  },
-} as const;
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function message(id: keyof typeof MESSAGES, locale: Locale, values: Record<string, string | number> = {}): string {
-  return MESSAGES[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+import type { CliCommand } from '../cli-io.js';
+import type { ImportOptions } from '../actions/import.js';
 
 export const command: CliCommand = {
   register(program, io, setExitCode) {
@@ -44,59 +13,7 @@ export const command: CliCommand = {
       .option('--strict', '有未能映射的内容时以退出码 1 结束 · exit 1 when any content could not be mapped')
       .addOption(new Option('--locale <locale>', '提示语言 · message language').choices(['zh', 'en']).default('zh'))
       .action(async (files: string[], options: ImportOptions) => {
-        setExitCode(await runImport(files, options, io));
+        setExitCode(await (await import('../actions/import.js')).runImport(files, options, io));
       });
   },
 };
-
-async function runImport(files: readonly string[], options: ImportOptions, io: CliIO): Promise<number> {
-  const locale = options.locale;
-  const outRoot = resolve(io.cwd, options.out);
-  const progress = createProgress({ output: io });
-  let setupFailed = false;
-  const issues: ImportIssue[] = [];
-  const written: string[] = [];
-  const failures: string[] = [];
-  for (const [index, file] of files.entries()) {
-    const absolute = resolve(io.cwd, file);
-    const displayPath = relative(io.cwd, absolute) || file;
-    const outDir = files.length > 1 ? join(outRoot, basename(file, extname(file))) : outRoot;
-    progress.update(index + 1, files.length, displayPath);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(absolute);
-    } catch (error) {
-      failures.push(`${displayPath}: ${message('cannotRead', locale, { reason: reasonOf(error) })}`);
-      setupFailed = true;
-      continue;
-    }
-    const result = await importDocument(bytes, { displayPath, outDir });
-    if (!result.ok) {
-      failures.push(`${displayPath}: ${result.message[locale]}`);
-      setupFailed = true;
-      continue;
-    }
-    issues.push(...result.issues);
-    try {
-      await mkdir(outDir, { recursive: true });
-      for (const output of result.files) await writeFile(join(outDir, output.fileName), output.text);
-      written.push(message('wrote', locale, { source: displayPath, count: result.files.length, folder: relative(io.cwd, outDir) || '.' }));
-    } catch (error) {
-      failures.push(message('cannotWrite', locale, { file: relative(io.cwd, outDir), reason: reasonOf(error) }));
-      setupFailed = true;
-    }
-  }
-  progress.done();
-  for (const issue of issues) {
-    io.stderr(`${describePosition(issue.filePath, issue.position, locale)}: ${message(issue.severity, locale)}: ${issue.message[locale]}\n`);
-  }
-  for (const failure of failures) io.stderr(`${failure}\n`);
-  if (written.length > 0) io.stdout(written.map((line) => `${line}\n`).join(''));
-  if (setupFailed) return EXIT_SETUP;
-  const unmapped = issues.filter((issue) => issue.severity === 'unmapped').length;
-  if (options.strict && unmapped > 0) {
-    io.stderr(`${message('strictFailed', locale, { count: unmapped })}\n`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_OK;
-}

@@ -1,5 +1,4 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startLanguageServer } from '../../lsp/server.js';
+// The `lsp` subcommand's options; the language server is loaded only when it starts.
 import type { CliCommand } from '../cli-io.js';
 
 export const command: CliCommand = {
@@ -10,9 +9,9 @@ export const command: CliCommand = {
       .requiredOption('--stdio', '通过标准输入输出通信 · talk over stdin/stdout')
       // read by vscode-languageserver itself from process.argv; VS Code's client always passes it
       .option('--clientProcessId <pid>', '编辑器进程号，该进程退出时服务器随之退出 · exit when this editor process exits')
-      .action(() => {
+      .action(async () => {
         // The connection owns the process from here: it exits on the client's `exit` or when stdin closes.
-        startLanguageServer(createConnection(ProposedFeatures.all, io.stdin ?? process.stdin, io.stdoutStream ?? process.stdout));
+        (await import('../actions/lsp.js')).startStdioServer(io);
       });
   },
 };
