@@ -6,6 +6,7 @@ const MESSAGES = {
   tooManyWarnings: { zh: '警告数 {count} 超过了 --max-warnings {max}', en: '{count} warnings exceed --max-warnings {max}' },
   unknownFormat: { zh: '未知的输出格式“{format}”，可用：{formats}', en: 'unknown format “{format}”; available: {formats}' },
   badLocale: { zh: '--locale 只能是 zh 或 en', en: '--locale must be zh or en' },
+  badJobs: { zh: '--jobs 应为不小于 1 的整数', en: '--jobs takes a whole number ≥ 1' },
   badMaxWarnings: { zh: '--max-warnings 应为不小于 0 的整数', en: '--max-warnings takes a whole number ≥ 0' },
   outputFailed: { zh: '无法写入 --output 文件 {file}：{reason}', en: 'cannot write --output file {file}: {reason}' },
   noFiles: { zh: '没有找到要检查的 YAML 文件', en: 'no YAML files to lint' },

@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
 import { createTwoFilesPatch } from 'diff';
 import { applyBaseline, readBaseline, writeBaseline } from '../../engine/baseline.js';
 import { fixInputs } from '../../engine/fix-files.js';
-import { lintPaths, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
+import { lintUnitsInParallel, PARALLEL_THRESHOLD } from '../../engine/parallel-lint.js';
+import { lintUnits, prepareRun, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
 import { RunStats, timed } from '../../engine/run-stats.js';
 import { writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
@@ -30,6 +32,7 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   stats?: boolean;
+  jobs?: string;
 }
 
 export async function check(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -49,8 +52,17 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
   const stats = options.stats ? new RunStats() : undefined;
   const progress = createProgress({ output: io });
   const onFile = (filePath: string, done: number, total: number): void => progress.update(done, total, relative(io.cwd, filePath));
-  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }), stats, onFile };
-  const run = options.fix || options.fixDryRun ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io) : await lintPaths(paths, io.cwd, lintOptions);
+  const keepSource = ['html', 'json'].includes(options.format) || Boolean(options.fix || options.fixDryRun);
+  const lintOptions = { locale, resolver: new ConfigResolver({ configPath, onlyRules }), stats, onFile, keepSource };
+  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    io.stderr(cliMessage('badJobs', locale) + '\n');
+    return EXIT_SETUP;
+  }
+  const run =
+    options.fix || options.fixDryRun
+      ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io)
+      : await lintForReport(paths, io.cwd, lintOptions, { jobs: stats ? 1 : jobs, configPath, onlyRules });
   progress.done();
   if (!run.ok) {
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
@@ -94,6 +106,34 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/**
+ * Lints for a report: unit by unit on this thread, or on `jobs` worker threads when the run is big enough to
+ * repay starting them (--stats always runs on one thread, where the timings are collected).
+ */
+async function lintForReport(
+  paths: string[],
+  cwd: string,
+  options: LintOptions & { locale: Locale; keepSource: boolean },
+  parallel: { jobs: number; configPath?: string; onlyRules?: string[] },
+): Promise<LintRun> {
+  const read = await readInputs(paths, cwd);
+  if (!read.ok) return read;
+  const prepared = await prepareRun(read.inputs, { ...options, skip: read.skip });
+  if (!prepared.ok) return prepared;
+  const useWorkers = parallel.jobs > 1 && prepared.fileCount >= PARALLEL_THRESHOLD && prepared.units.length > 1;
+  const units = useWorkers
+    ? lintUnitsInParallel(prepared.units, parallel.jobs, { configPath: parallel.configPath, onlyRules: parallel.onlyRules, locale: options.locale, keepSource: options.keepSource })
+    : lintUnits(prepared, options);
+  const results: FileResult[] = [];
+  let done = 0;
+  for await (const unitResults of units) {
+    results.push(...unitResults);
+    done += unitResults.length;
+    if (useWorkers && unitResults.length > 0) options.onFile?.(unitResults[unitResults.length - 1].filePath, done, prepared.fileCount);
+  }
+  return { ok: true, results };
 }
 
 /** Applies fixes; writes the files atomically, or with a dry run prints a unified diff instead. */
