@@ -7,7 +7,8 @@ import { createTwoFilesPatch } from 'diff';
 import { applyBaseline, readBaseline, writeBaseline } from '../../engine/baseline.js';
 import { fixInputs } from '../../engine/fix-files.js';
 import { lintUnitsInParallel, PARALLEL_THRESHOLD } from '../../engine/parallel-lint.js';
-import { lintUnits, prepareRun, readInputs, type LintOptions, type LintRun } from '../../engine/run.js';
+import { LintCache } from '../../engine/lint-cache.js';
+import { lintUnits, prepareRun, readInputs, type LintOptions, type LintRun, type LintUnit } from '../../engine/run.js';
 import { RunStats, timed } from '../../engine/run-stats.js';
 import { writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
@@ -33,6 +34,8 @@ export interface CheckOptions {
   writeBaseline?: string;
   stats?: boolean;
   jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function check(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -62,7 +65,12 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
   const run =
     options.fix || options.fixDryRun
       ? await lintAndFix(paths, lintOptions, Boolean(options.fixDryRun), io)
-      : await lintForReport(paths, io.cwd, lintOptions, { jobs: stats ? 1 : jobs, configPath, onlyRules });
+      : await lintForReport(paths, io.cwd, lintOptions, {
+          jobs: stats ? 1 : jobs,
+          configPath,
+          onlyRules,
+          cacheLocation: options.cache || options.cacheLocation ? resolve(io.cwd, options.cacheLocation ?? '.ptlintcache') : undefined,
+        });
   progress.done();
   if (!run.ok) {
     io.stderr(renderSetupProblems(run.problems, io.cwd, locale));
@@ -116,23 +124,51 @@ async function lintForReport(
   paths: string[],
   cwd: string,
   options: LintOptions & { locale: Locale; keepSource: boolean },
-  parallel: { jobs: number; configPath?: string; onlyRules?: string[] },
+  parallel: { jobs: number; configPath?: string; onlyRules?: string[]; cacheLocation?: string },
 ): Promise<LintRun> {
   const read = await readInputs(paths, cwd);
   if (!read.ok) return read;
   const prepared = await prepareRun(read.inputs, { ...options, skip: read.skip });
   if (!prepared.ok) return prepared;
-  const useWorkers = parallel.jobs > 1 && prepared.fileCount >= PARALLEL_THRESHOLD && prepared.units.length > 1;
-  const units = useWorkers
-    ? lintUnitsInParallel(prepared.units, parallel.jobs, { configPath: parallel.configPath, onlyRules: parallel.onlyRules, locale: options.locale, keepSource: options.keepSource })
-    : lintUnits(prepared, options);
-  const results: FileResult[] = [];
-  let done = 0;
-  for await (const unitResults of units) {
-    results.push(...unitResults);
-    done += unitResults.length;
-    if (useWorkers && unitResults.length > 0) options.onFile?.(unitResults[unitResults.length - 1].filePath, done, prepared.fileCount);
+  const cache = parallel.cacheLocation
+    ? await LintCache.open(parallel.cacheLocation, JSON.stringify([parallel.onlyRules ?? null, options.locale, options.keepSource]))
+    : undefined;
+  const cached = new Map<number, FileResult[]>();
+  const keys = new Map<number, string>();
+  const toLint: LintUnit[] = [];
+  const toLintIndex: number[] = [];
+  for (const [index, unit] of prepared.units.entries()) {
+    let unitToLint = unit;
+    if (cache) {
+      const { key, unit: withBytes } = cache.keyOf(unit);
+      const hit = cache.get(unit.folder, key);
+      if (hit) {
+        cached.set(index, hit);
+        continue;
+      }
+      keys.set(index, key);
+      unitToLint = withBytes;
+    }
+    toLint.push(unitToLint);
+    toLintIndex.push(index);
   }
+  const fileCount = toLint.reduce((sum, unit) => sum + unit.files.length, 0);
+  const useWorkers = parallel.jobs > 1 && fileCount >= PARALLEL_THRESHOLD && toLint.length > 1;
+  const linted = useWorkers
+    ? lintUnitsInParallel(toLint, parallel.jobs, { configPath: parallel.configPath, onlyRules: parallel.onlyRules, locale: options.locale, keepSource: options.keepSource })
+    : lintUnits({ units: toLint, fileCount }, options);
+  const fresh = new Map<number, FileResult[]>();
+  let position = 0;
+  let done = 0;
+  for await (const unitResults of linted) {
+    const index = toLintIndex[position++];
+    fresh.set(index, unitResults);
+    cache?.set(prepared.units[index].folder, keys.get(index)!, unitResults);
+    done += unitResults.length;
+    if (useWorkers && unitResults.length > 0) options.onFile?.(unitResults[unitResults.length - 1].filePath, done, fileCount);
+  }
+  await cache?.save();
+  const results = prepared.units.flatMap((_, index) => cached.get(index) ?? fresh.get(index) ?? []);
   return { ok: true, results };
 }
 

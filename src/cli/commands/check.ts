@@ -23,6 +23,8 @@ export const command: CliCommand = {
       .option('--baseline <file>', '只报告基线之外的新问题 · report only findings not in the baseline')
       .option('--stats', '在标准错误输出中列出各阶段、各规则的耗时 · print time per phase and rule to stderr')
       .option('-j, --jobs <n>', '并行线程数（默认为 CPU 核数；文件少时单线程）· worker threads (default: CPU cores; one for small runs)')
+      .option('--cache', '缓存结果，未改动的文件夹不再检查 · reuse results of unchanged folders')
+      .option('--cache-location <file>', '缓存文件（默认 .ptlintcache）· cache file (default .ptlintcache)')
       .option('--color', '强制彩色输出 · force colour')
       .option('--no-color', '不使用彩色 · no colour')
       .action(async (paths: string[], options: CheckOptions) => {

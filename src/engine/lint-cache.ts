@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import type { ResolvedConfig } from '../config/config-resolver.js';
+import { packageVersion } from '../package-root.js';
+import type { FileResult } from '../types.js';
+import type { LintUnit } from './run.js';
+import { writeFileAtomically } from './write-atomically.js';
+
+/**
+ * `ptlint check --cache`: results are kept per unit (folder), keyed by the content of every file in the unit,
+ * every rule set and config file that governs them, the rule selection and locale, and ptlint's version. A unit
+ * is reused only when all of that is unchanged; batch rules make a unit's results depend on all of its files,
+ * which is why the unit, not the file, is the cached thing.
+ */
+interface CacheFile {
+  version: string;
+  units: Record<string, { key: string; results: FileResult[] }>;
+}
+
+export class LintCache {
+  private readonly ruleSetKeys = new Map<ResolvedConfig['ruleSet'], string>();
+  private dirty = false;
+
+  private constructor(
+    private readonly location: string,
+    private readonly stored: CacheFile,
+    private readonly runKey: string,
+  ) {}
+
+  /** Opens the cache; a missing, unreadable or foreign cache file starts empty rather than failing the run. */
+  static async open(location: string, runKey: string): Promise<LintCache> {
+    const version = packageVersion();
+    try {
+      const stored = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
+      if (stored.version === version && typeof stored.units === 'object' && stored.units !== null) return new LintCache(location, stored, runKey);
+    } catch {
+      // no usable cache yet
+    }
+    return new LintCache(location, { version, units: {} }, runKey);
+  }
+
+  /** The unit's key: reads its files (handing their bytes back so they are not read twice). */
+  keyOf(unit: LintUnit): { key: string; unit: LintUnit } {
+    const hash = createHash('sha1').update(this.runKey);
+    const files = unit.files.map(({ input, config }) => {
+      const bytes = input.bytes ?? readFileSync(input.filePath);
+      hash.update(input.filePath).update('\u0000').update(this.ruleSetKey(config)).update('\u0000').update(bytes);
+      return { input: { ...input, bytes }, config };
+    });
+    return { key: hash.digest('hex'), unit: { ...unit, files } };
+  }
+
+  get(folder: string, key: string): FileResult[] | undefined {
+    const entry = this.stored.units[folder];
+    return entry?.key === key ? entry.results : undefined;
+  }
+
+  set(folder: string, key: string, results: FileResult[]): void {
+    this.stored.units[folder] = { key, results };
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (this.dirty) await writeFileAtomically(this.location, JSON.stringify(this.stored));
+  }
+
+  /** Hash of every file the rule set was built from (rule files, profiles, the config). */
+  private ruleSetKey(config: ResolvedConfig): string {
+    let key = this.ruleSetKeys.get(config.ruleSet);
+    if (!key) {
+      const hash = createHash('sha1');
+      for (const file of [...config.ruleSet.files].sort()) hash.update(file).update('\u0000').update(readFileSync(file));
+      hash.update(JSON.stringify(config.limits));
+      key = hash.digest('hex');
+      this.ruleSetKeys.set(config.ruleSet, key);
+    }
+    return key;
+  }
+}
