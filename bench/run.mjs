@@ -4,7 +4,7 @@
 //   --files N   batch corpus size (default 10000)
 //   --scale N   also lint N filings in one run and report peak RSS (e.g. 100000; slow)
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -68,10 +68,20 @@ const cli = (args) => {
   const child = spawnSync(process.execPath, [join(root, 'bin', 'ptlint.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { milliseconds: performance.now() - begin, status: child.status, stderr: child.stderr };
 };
-const cliRun = cli(['check', corpus, '--format', 'json', '--output', '/dev/null']);
-row('ptlint check --format json (CLI wall)', seconds(cliRun.milliseconds), `${(cliRun.milliseconds / floor).toFixed(2)}× floor`);
+const oneThread = cli(['check', corpus, '--format', 'json', '--output', '/dev/null', '--jobs', '1']);
+row('ptlint check --jobs 1 (CLI wall)', seconds(oneThread.milliseconds), `${(oneThread.milliseconds / floor).toFixed(2)}× floor`);
+const jobs = cpus().length;
+const allThreads = cli(['check', corpus, '--format', 'json', '--output', '/dev/null', '--jobs', String(jobs)]);
+row(`ptlint check --jobs ${jobs} (CLI wall)`, seconds(allThreads.milliseconds), `${(oneThread.milliseconds / allThreads.milliseconds).toFixed(2)}× faster than --jobs 1, ${Math.round(files.length / (allThreads.milliseconds / 1000))} filings/s`);
 
-// 3. Cold start on one filing, against Node starting and exiting.
+// 3. Cache: a re-run over unchanged filings.
+const cacheFile = join(root, 'bench', 'out', 'bench.ptlintcache');
+rmSync(cacheFile, { force: true });
+cli(['check', corpus, '--format', 'json', '--output', '/dev/null', '--cache', '--cache-location', cacheFile]);
+const cachedRun = cli(['check', corpus, '--format', 'json', '--output', '/dev/null', '--cache', '--cache-location', cacheFile]);
+row('ptlint check --cache, nothing changed', seconds(cachedRun.milliseconds), `${(cachedRun.milliseconds / oneThread.milliseconds).toFixed(2)}× an uncached run`);
+
+// 4. Cold start on one filing, against Node starting and exiting.
 const one = join(root, 'examples', '004_94bc4c6928439b7e', '疫情防控.yaml');
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const nodeAlone = median(Array.from({ length: 7 }, () => {
@@ -84,7 +94,7 @@ console.log('\ncold start: ptlint check one.yaml (median of 7)');
 row('node -e 0', `${nodeAlone.toFixed(0)} ms`, '');
 row('ptlint check one.yaml', `${coldStart.toFixed(0)} ms`, `${(coldStart / nodeAlone).toFixed(1)}× node alone`, '≤ 300 ms');
 
-// 4. Scale: many filings in one run, peak memory.
+// 5. Scale: many filings in one run, peak memory.
 if (scaleCount > 0) {
   const big = join(root, 'bench', 'out', `corpus-${scaleCount}`);
   if (!existsSync(big) || yamlFiles(big).length < scaleCount) generateCorpus(scaleCount, big);
