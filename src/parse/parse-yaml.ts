@@ -35,7 +35,7 @@ const YAML_ERROR_WORDING: Record<string, string> = {
 
 export function parseYaml(filePath: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   const source = new SourceFile(filePath, text, lineCounter);
   const problems = [...firstOfCascade(document.errors), ...document.warnings].map((error) => toProblem(error, text.length));
   return { source, document, problems };

@@ -50,3 +50,16 @@ describe('--fix on a copy of examples/ with comments added', () => {
     for (const [file, text] of afterFirst) expect(readFileSync(file, 'utf8'), relative(folder, file)).toBe(text);
   });
 });
+
+describe('--fix keeps a file in its own encoding', () => {
+  it('a GBK filing stays GBK, with the fix applied', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const { decodeBytes } = await import('../../src/source/decode.js');
+    const filing = '# 申报表\n绩效指标:\n  - { 一级指标: 产出指标, 二级指标: 数量指标, 三级指标: 全年党建活动开展次数, 年度指标值: ≥10.00(次) }\n';
+    const folder = await tempFolder({ 'gbk.yaml': iconv.encode(filing, 'gbk') });
+    await runCli(['check', '.', '--fix', '--only', 'number-format'], folder);
+    const decoded = decodeBytes(readFileSync(join(folder, 'gbk.yaml')));
+    expect(decoded).toMatchObject({ ok: true, encoding: 'GB18030' });
+    expect(decoded.ok && decoded.text).toBe(filing.replace('≥10.00(次)', '≥10次'));
+  });
+});

@@ -88,7 +88,7 @@ describe('loading a filing', () => {
   it.each([
     ['invalid UTF-8', Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /^encoding-error 1:1 文件不是有效的 UTF-8 文本（第 3 字节）/],
     ['binary garbage', Buffer.from([0x00, 0x01, 0x02, 0x03]), /^encoding-error 1:1 文件不是文本/],
-    ['UTF-16', Buffer.from([0xff, 0xfe, 0x61, 0x00]), /^encoding-error 1:1 文件编码为 UTF-16LE/],
+    ['UTF-32', Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00]), /^encoding-error 1:1 文件编码为 UTF-32LE/],
   ])('%s becomes an error finding', async (_name, bytes, expected) => {
     const findings = await engineFindings(bytes);
     expect(findings).toHaveLength(1);

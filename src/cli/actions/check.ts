@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../config/config-resolver.js';
@@ -12,6 +12,7 @@ import { lintUnits, prepareRun, readInputs, type LintOptions, type LintRun, type
 import { RunStats, timed } from '../../engine/run-stats.js';
 import { writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
+import { encodeLike } from '../../source/encode.js';
 import { FORMATTERS } from '../../formatters/index.generated.js';
 import { cliMessage } from '../../i18n/cli-messages.js';
 import { packageVersion } from '../../package-root.js';
@@ -185,7 +186,9 @@ async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean
       continue;
     }
     try {
-      await writeFileAtomically(filePath, after);
+      // written back in the file's own encoding and BOM: a GBK filing stays GBK
+      const bytes = encodeLike(await readFile(filePath), after);
+      if (bytes) await writeFileAtomically(filePath, bytes);
     } catch (error) {
       return { ok: false, problems: [{ ...unreadable(filePath, error), code: 'unwritable-file' }] };
     }
