@@ -30,7 +30,7 @@ interface WrittenRegex {
   source: string;
   flags: string;
   at: WrittenAt;
-  /** what the pattern is, for the message: `rule “x”, option “ignore”` */
+  /** what the pattern is, for the message: `rule “x” option “ignore”`, `selector at character 12` */
   role: LocalizedText;
 }
 
