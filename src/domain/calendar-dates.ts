@@ -90,5 +90,8 @@ function dateFromDigits(text: string): CalendarDate | undefined {
   const [year, month, day] = compact ? [text.slice(0, 4), text.slice(4, 6), text.slice(6, 8)].map(Number) : (text.match(/\d+/gu) ?? []).map(Number);
   if (month !== undefined && (month < 1 || month > 12)) return undefined;
   if (day !== undefined && (month === undefined || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())) return undefined;
-  return { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
+  const date: CalendarDate = { year };
+  if (month !== undefined) date.month = month;
+  if (day !== undefined) date.day = day;
+  return date;
 }

@@ -10,7 +10,8 @@ const BRACKETED_PREFIX = /^[(（【[](?<inside>[^)）】\]]*)[)）】\]]/u;
 export function indicatorNameKey(name: unknown, projectName: string): string {
   const normalized = normalizeName(name);
   const prefix = BRACKETED_PREFIX.exec(normalized);
+  if (!prefix) return normalized;
   const projectKey = projectNameKey(projectName);
-  if (!prefix || projectKey === '' || projectNameKey(prefix.groups?.inside) !== projectKey) return normalized;
+  if (projectKey === '' || projectNameKey(prefix.groups?.inside) !== projectKey) return normalized;
   return normalized.slice(prefix[0].length);
 }

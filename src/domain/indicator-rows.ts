@@ -1,4 +1,5 @@
 import type { YamlPath } from '../types.js';
+import { perObject } from './per-document.js';
 
 /** One row of the 绩效指标 table with its path, category names normalized for comparison. */
 export interface IndicatorRow {
@@ -16,6 +17,30 @@ export function normalizeName(value: unknown): string {
   return String(value).replace(/[\s\u3000]+/g, '');
 }
 
+/** An indicator row's category names and 三级指标 name, normalized (see normalizeName). */
+export interface IndicatorNames {
+  level1: string;
+  level2: string;
+  name: string;
+}
+
+const NO_NAMES: IndicatorNames = { level1: '', level2: '', name: '' };
+
+/**
+ * The normalized names of the row whose plain data is `row` ('' for a row that is not a mapping). Some twenty rules
+ * read them for every row, so they are normalized once per row.
+ */
+export function indicatorNames(row: unknown): IndicatorNames {
+  return row !== null && typeof row === 'object' ? namesOfRow(row) : NO_NAMES;
+}
+
+const namesOfRow = perObject(
+  (row: object): IndicatorNames => {
+    const fields = row as Record<string, unknown>;
+    return { level1: normalizeName(fields['一级指标']), level2: normalizeName(fields['二级指标']), name: normalizeName(fields['三级指标']) };
+  },
+);
+
 /** The rows of a 绩效指标 table (the value selected at `$.绩效指标`), skipping entries that are not mappings. */
 export function indicatorRows(table: unknown, tablePath: YamlPath): IndicatorRow[] {
   if (!Array.isArray(table)) return [];
@@ -23,14 +48,8 @@ export function indicatorRows(table: unknown, tablePath: YamlPath): IndicatorRow
   table.forEach((entry, index) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
     const fields = entry as Record<string, unknown>;
-    rows.push({
-      path: [...tablePath, index],
-      index,
-      level1: normalizeName(fields['一级指标']),
-      level2: normalizeName(fields['二级指标']),
-      name: normalizeName(fields['三级指标']),
-      fields,
-    });
+    const { level1, level2, name } = indicatorNames(fields);
+    rows.push({ path: [...tablePath, index], index, level1, level2, name, fields });
   });
   return rows;
 }

@@ -28,16 +28,17 @@ export function targetBounds(target: ParsedTarget): TargetBounds | undefined {
 
 /** Reads a target as money when its unit starts with one of `moneyUnits`; anything else is not money. */
 export function moneyTarget(target: ParsedTarget, moneyUnits: MoneyUnits): MoneyTarget | undefined {
-  const bounds = targetBounds(target);
-  const [moneyUnit, ...per] = target.unitParts ?? [];
+  const moneyUnit = target.unitParts?.[0];
   const yuanPerUnit = moneyUnit === undefined ? undefined : moneyUnits[moneyUnit];
-  if (!bounds || yuanPerUnit === undefined) return undefined;
+  if (yuanPerUnit === undefined) return undefined;
+  const bounds = targetBounds(target);
+  if (!bounds) return undefined;
   return {
     ...bounds,
     lowestYuan: bounds.lowest.times(yuanPerUnit),
     highestYuan: bounds.highest.times(yuanPerUnit),
-    moneyUnit,
-    per,
+    moneyUnit: moneyUnit!,
+    per: target.unitParts!.slice(1),
   };
 }
 

@@ -1,5 +1,6 @@
 import { lastsAtMostOneYear, parseCalendarDate, parsePeriod, type DatePeriod } from './calendar-dates.js';
 import { parseFieldPath, valueAtPath } from './field-paths.js';
+import { perObject } from './per-document.js';
 import type { SchemaNode } from '../schema/schemas.js';
 import type { YamlPath } from '../types.js';
 
@@ -41,11 +42,14 @@ export interface FiledPeriod extends DatePeriod {
 
 /** Whether any of the category fields contains one of the words marking a recurring (one-year) project. */
 export function isRecurringProject(data: unknown, criteria: RecurringCriteria): boolean {
-  return criteria.fields.some((field) => {
-    const value = valueAtPath(data, parseFieldPath(field));
+  return categoryPaths(criteria).some((path) => {
+    const value = valueAtPath(data, path);
     return typeof value === 'string' && criteria.words.some((word) => value.includes(word));
   });
 }
+
+/** The category fields' paths, parsed once per criteria (a rule's options): rules ask this of every row. */
+const categoryPaths = perObject((criteria: RecurringCriteria) => criteria.fields.map(parseFieldPath));
 
 /** Every well-formed period the filing states; malformed or half-filled ones are left out. */
 export function filedPeriods(data: unknown, fields: PeriodFields): FiledPeriod[] {

@@ -1,5 +1,6 @@
 import type { LintDocument } from '../document/lint-document.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
+import { valueRange } from './node-ranges.js';
 import type { Span } from '../values/target.js';
 import type { SourceRange, TextEdit, YamlPath } from '../types.js';
 
@@ -15,7 +16,11 @@ export interface ValueEdit {
  * character (escapes, folded or block scalars), so that no edit is ever computed on shifted offsets.
  */
 export function scalarContentRange(document: LintDocument, path: YamlPath, raw: string): SourceRange | undefined {
-  const range = document.rangeOf(path);
+  return contentWithin(document, valueRange(document, path), raw);
+}
+
+/** scalarContentRange, given the scalar's range. */
+function contentWithin(document: LintDocument, range: SourceRange, raw: string): SourceRange | undefined {
   const written = document.text.slice(range.start, range.end);
   if (written === raw) return range;
   const quote = written[0];
@@ -36,9 +41,9 @@ export function applyValueEdits(raw: string, edits: readonly ValueEdit[]): strin
  * quoted. Undefined when the scalar's source cannot be edited safely (see scalarContentRange).
  */
 export function scalarEdits(document: LintDocument, path: YamlPath, raw: string, edits: readonly ValueEdit[]): TextEdit[] | undefined {
-  const content = scalarContentRange(document, path, raw);
+  const whole = valueRange(document, path);
+  const content = contentWithin(document, whole, raw);
   if (!content) return undefined;
-  const whole = document.rangeOf(path);
   const isPlain = content.start === whole.start && content.end === whole.end;
   const result = applyValueEdits(raw, edits);
   if (isPlain && introducesPlainHazard(raw, result)) return [{ range: whole, text: yamlScalarText(result) }];

@@ -1,9 +1,19 @@
-import type { YamlPath } from '../types.js';
+import type { Node } from 'yaml';
+import type { LintDocument } from '../document/lint-document.js';
+import type { SourceRange, YamlPath } from '../types.js';
+import { childNode, rangedNode } from './node-ranges.js';
+import { perDocument } from './per-document.js';
 
 /** A string value found under some node, with its path from the document root. */
 export interface TextValue {
   path: YamlPath;
   text: string;
+}
+
+/** A string value of a document, with the YAML node it was read from when that node is known. */
+export interface DocumentText extends TextValue {
+  /** the node `document.nodeAt(path)` returns, when it is a scalar, collection or alias */
+  node?: Node;
 }
 
 /**
@@ -20,4 +30,60 @@ export function* textValuesUnder(path: YamlPath, value: unknown, skipKeys: Reado
       if (!skipKeys.has(key)) yield* textValuesUnder([...path, key], item, skipKeys);
     }
   }
+}
+
+/**
+ * Every string value of the document, as textValuesUnder([], document.data) yields them, each with its node. Several
+ * rules read all of a filing's text (text-hygiene, placeholder-left, target-below-baseline), so the document is
+ * walked once and the list shared. Nodes are found alongside the data, stepping from node to child as
+ * document.nodeAt does for a whole path (see valueRange), so that no path is looked up again.
+ */
+export const documentTexts = perDocument((document: LintDocument): readonly DocumentText[] => {
+  const texts: DocumentText[] = [];
+  const visit = (path: YamlPath, value: unknown, node: unknown): void => {
+    if (typeof value === 'string') {
+      const ranged = path.length > 0 ? rangedNode(node) : undefined;
+      texts.push(ranged ? { path, text: value, node: ranged } : { path, text: value });
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) visit([...path, index], value[index], childNode(node, index));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) visit([...path, key], item, childNode(node, key));
+    }
+  };
+  visit([], document.data, document.document.contents);
+  return texts;
+});
+
+/**
+ * The string values at or below `path`, whose plain data is `value` (a selected target): textValuesUnder(path,
+ * value, skipKeys), read from the document's shared list.
+ */
+export function textsUnder(document: LintDocument, path: YamlPath, value: unknown, skipKeys?: ReadonlySet<string>): readonly DocumentText[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (value === null || typeof value !== 'object') return [];
+  const all = documentTexts(document);
+  const skips = skipKeys !== undefined && skipKeys.size > 0;
+  if (path.length === 0 && !skips) return all;
+  return all.filter((text) => startsWith(text.path, path) && !(skips && underSkippedKey(text.path, path.length, skipKeys)));
+}
+
+/** document.rangeOf(text.path): the range of the node the text was read from, looked up only when it is not known. */
+export function textRange(document: LintDocument, text: DocumentText): SourceRange {
+  const range = text.node?.range;
+  return range ? { start: range[0], end: range[1] } : document.rangeOf(text.path);
+}
+
+function startsWith(path: YamlPath, prefix: YamlPath): boolean {
+  if (path.length < prefix.length) return false;
+  for (let index = 0; index < prefix.length; index++) if (path[index] !== prefix[index]) return false;
+  return true;
+}
+
+/** Whether a mapping key in `skipKeys` lies on the path after its first `from` segments. */
+function underSkippedKey(path: YamlPath, from: number, skipKeys: ReadonlySet<string>): boolean {
+  for (let index = from; index < path.length; index++) {
+    const segment = path[index];
+    if (typeof segment === 'string' && skipKeys.has(segment)) return true;
+  }
+  return false;
 }

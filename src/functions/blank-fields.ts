@@ -1,6 +1,7 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { isBlankValue } from '../domain/blank-values.js';
 import { fieldLabel, isWithinFieldPattern, matchesFieldPattern, parseFieldPath } from '../domain/field-paths.js';
+import { perOptions } from '../domain/per-document.js';
 import type { DocumentKind, YamlPath } from '../types.js';
 
 interface Options {
@@ -39,13 +40,18 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['blankField', 'blankSection', 'blankRowField', 'blankRow'],
   run(target, options, context) {
     if (!(options.documentKinds ?? ['filing']).includes(context.document.kind)) return;
-    const patterns: Patterns = {
-      ignore: (options.ignore ?? []).map(parseFieldPath),
-      dependsOn: Object.entries(options.dependsOn ?? {}).map(([field, dependency]) => [parseFieldPath(field), parseFieldPath(dependency)]),
-    };
+    const patterns = patternsOf(options);
     for (const [key, value] of entries(target.value)) visit([...target.path, key], value, patterns, context);
   },
 });
+
+/** The field patterns, parsed once per rule: they are matched against every blank field of every filing. */
+const patternsOf = perOptions(
+  (options: Options): Patterns => ({
+    ignore: (options.ignore ?? []).map(parseFieldPath),
+    dependsOn: Object.entries(options.dependsOn ?? {}).map(([field, dependency]) => [parseFieldPath(field), parseFieldPath(dependency)]),
+  }),
+);
 
 function visit(path: YamlPath, value: unknown, patterns: Patterns, context: FilingContext): void {
   if (!isBlankValue(value)) {

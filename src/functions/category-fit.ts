@@ -1,5 +1,6 @@
 import { defineFilingFunction } from '../engine/function-api.js';
-import { canonicalCategory, normalizeName } from '../domain/indicator-rows.js';
+import { canonicalCategory, indicatorNames } from '../domain/indicator-rows.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 
 /** Which rows a placement is about. */
 interface Where {
@@ -72,13 +73,13 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['misplaced'],
   run(target, options, context) {
     if (target.value === null || typeof target.value !== 'object') return;
-    const row = target.value as Record<string, unknown>;
-    const name = normalizeName(row['三级指标']);
+    const written = indicatorNames(target.value);
+    const name = written.name;
     if (name === '') return;
     const aliases = options.aliases ?? {};
-    const level1 = canonicalCategory(normalizeName(row['一级指标']), aliases);
-    const level2 = canonicalCategory(normalizeName(row['二级指标']), aliases);
-    const unit = context.facts(context.document).indicatorTarget(target.path).target.unitParts?.[0];
+    const level1 = canonicalCategory(written.level1, aliases);
+    const level2 = canonicalCategory(written.level2, aliases);
+    const unit = indicatorTargetOf(context.facts(context.document), target.path, target.value).target.unitParts?.[0];
     for (const placement of options.placements) {
       if (!isUnder(placement.under, level1, level2)) continue;
       if (placement.unlessNameContains?.some((word) => name.includes(word))) continue;
@@ -87,7 +88,7 @@ export const ruleFunction = defineFilingFunction<Options>({
       context.report({
         messageId: 'misplaced',
         path: [...target.path, '二级指标'],
-        data: { name, level1: normalizeName(row['一级指标']), level2: normalizeName(row['二级指标']), signal, belongs: placement.belongs },
+        data: { name, level1: written.level1, level2: written.level2, signal, belongs: placement.belongs },
       });
       return;
     }

@@ -1,6 +1,8 @@
 import { closest } from 'fastest-levenshtein';
 import { defineFilingFunction, type FilingContext, type SuggestionReport } from '../engine/function-api.js';
 import { normalizeName } from '../domain/indicator-rows.js';
+import { valueRange } from '../domain/node-ranges.js';
+import { perOptions } from '../domain/per-document.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
 import type { YamlPath } from '../types.js';
 
@@ -50,7 +52,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const level1 = writtenLevel(row, target.path, '一级指标');
     const level2 = writtenLevel(row, target.path, '二级指标');
     if (!level1) return;
-    const level1Names = Object.keys(options.taxonomy);
+    const level1Names = level1NamesOf(options);
     const resolved1 = resolve(level1.written, level1Names, options);
     if (resolved1.kind === 'unknown') {
       const parent = level2 && parentsOf(level2.written, options)[0];
@@ -84,9 +86,29 @@ function checkLevel2(level2: Level, level1: Level, canonical1: string, options: 
   });
 }
 
+/** The taxonomy's 一级 names, listed once per rule (resolve remembers its sets by this array). */
+const level1NamesOf = perOptions((options: Options): readonly string[] => Object.keys(options.taxonomy));
+
+/**
+ * The spellings accepted for a list of canonical names (the 一级 names, or the 二级 names under one 一级): the names
+ * and their aliases. Built once per rule and list, as every row resolves its categories against them.
+ */
+const acceptedSets = perOptions((_options: Options) => new Map<readonly string[], ReadonlySet<string>>());
+
+function acceptedSpellings(canonicalNames: readonly string[], options: Options): ReadonlySet<string> {
+  const sets = acceptedSets(options);
+  let accepted = sets.get(canonicalNames);
+  if (!accepted) {
+    const aliases = options.aliases ?? {};
+    accepted = new Set([...canonicalNames, ...Object.keys(aliases).filter((alias) => canonicalNames.includes(aliases[alias]))]);
+    sets.set(canonicalNames, accepted);
+  }
+  return accepted;
+}
+
 function resolve(written: string, canonicalNames: readonly string[], options: Options): Resolution {
   const aliases = options.aliases ?? {};
-  const accepted = new Set([...canonicalNames, ...Object.keys(aliases).filter((alias) => canonicalNames.includes(aliases[alias]))]);
+  const accepted = acceptedSpellings(canonicalNames, options);
   const canonicalOf = (spelling: string) => aliases[spelling] ?? spelling;
   const trimmed = written.trim();
   if (accepted.has(trimmed)) return { kind: 'accepted', canonical: canonicalOf(trimmed) };
@@ -115,7 +137,7 @@ function reportRespelled(level: Level, spelling: string, context: FilingContext)
     messageId: 'respell',
     data: { written: level.written, name: spelling },
     path: level.path,
-    fix: { edits: [{ range: context.document.rangeOf(level.path), text: yamlScalarText(spelling) }] },
+    fix: { edits: [{ range: valueRange(context.document, level.path), text: yamlScalarText(spelling) }] },
   });
 }
 
@@ -129,5 +151,5 @@ function reportUnknown(messageId: string, level: Level, nearest: string, data: R
 }
 
 function replacement(path: YamlPath, name: string, context: FilingContext): SuggestionReport {
-  return { messageId: 'replaceWith', data: { name }, fix: { edits: [{ range: context.document.rangeOf(path), text: yamlScalarText(name) }] } };
+  return { messageId: 'replaceWith', data: { name }, fix: { edits: [{ range: valueRange(context.document, path), text: yamlScalarText(name) }] } };
 }

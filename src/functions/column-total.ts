@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { LintDocument } from '../document/lint-document.js';
 import { defineFilingFunction } from '../engine/function-api.js';
 import { isBlankValue } from '../domain/blank-values.js';
+import { perOptions } from '../domain/per-document.js';
 import { UNSIGNED_NUMERAL, decimalFromNumeral, toHalfWidth } from '../values/numerals.js';
 import type { YamlPath } from '../types.js';
 
@@ -58,7 +59,7 @@ export const ruleFunction = defineFilingFunction<Options>({
 
 /** The column's filled cells, read from the source text so that no digit goes through a float. */
 function filledCells(rows: readonly unknown[], tablePath: YamlPath, options: Options, document: LintDocument): Cell[] {
-  const numberPattern = cellPattern(options.units ?? []);
+  const numberPattern = cellPattern(options);
   return rows.flatMap((row, index) => {
     if (row === null || typeof row !== 'object') return [];
     const fields = row as Record<string, unknown>;
@@ -71,11 +72,12 @@ function filledCells(rows: readonly unknown[], tablePath: YamlPath, options: Opt
   });
 }
 
-/** A number, optionally followed by one of the units: `10`, `10.5`, `10分`, `１０%`. */
-function cellPattern(units: readonly string[]): RegExp {
+/** A number, optionally followed by one of the units: `10`, `10.5`, `10分`, `１０%`. Built once per rule. */
+const cellPattern = perOptions((options: Options): RegExp => {
+  const units = options.units ?? [];
   const unit = units.length > 0 ? String.raw`\s*(?:${units.map(escapeRegExp).join('|')})?` : '';
   return new RegExp(String.raw`^(?<number>[-+]?${UNSIGNED_NUMERAL})${unit}$`, 'u');
-}
+});
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

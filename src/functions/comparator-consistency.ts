@@ -63,14 +63,14 @@ export const ruleFunction = defineFilingFunction<Options>({
 });
 
 function writtenComparators(row: IndicatorRow, document: LintDocument, facts: DocumentFacts): WrittenComparator[] {
-  return targetCells(document, facts, row.path).flatMap((cell): WrittenComparator[] => {
+  return targetCells(document, facts, row.path, row.fields).flatMap((cell): WrittenComparator[] => {
     if (cell.role === 'comparator') {
       const start = cell.raw.length - cell.raw.trimStart().length;
       const spelling = findSpelling(PREFIX_COMPARATOR_SPELLINGS, cell.raw.trim());
       return spelling ? [{ row, cell, spelling, edit: [start, start + spelling.text.length] }] : [];
     }
     if (cell.role !== 'whole') return [];
-    const parsed = facts.target(cell.path);
+    const parsed = cell.target ?? facts.target(cell.path);
     const span = parsed.spans?.comparator;
     /* Suffix spellings (以上, 前) are not in the prefix table, so they drop out here. */
     const spelling = parsed.comparatorText === undefined ? undefined : findSpelling(PREFIX_COMPARATOR_SPELLINGS, parsed.comparatorText);

@@ -4,6 +4,7 @@ import { fieldLabel } from '../domain/field-paths.js';
 import { indicatorRows, type IndicatorRow } from '../domain/indicator-rows.js';
 import { isLowerBound, moneyTarget, sameUnitParts, targetBounds, withoutPeriods, type MoneyTarget, type MoneyUnits, type TargetBounds } from '../domain/money-targets.js';
 import { resolveOptionPath } from '../domain/option-paths.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import { writtenAmounts, type WrittenAmount } from '../domain/written-amounts.js';
 import type { YamlPath } from '../types.js';
 import { formatYuan } from '../values/money.js';
@@ -91,7 +92,7 @@ export const ruleFunction = defineFilingFunction<Options>({
 });
 
 function countOf(row: IndicatorRow, facts: DocumentFacts, periods: readonly string[]): Count[] {
-  const { target } = facts.indicatorTarget(row.path);
+  const { target } = indicatorTargetOf(facts, row.path, row.fields);
   const bounds = targetBounds(target);
   if (!bounds || !target.unitParts) return [];
   return [{ row, raw: target.raw.trim(), bounds, per: withoutPeriods(target.unitParts, periods) }];
@@ -99,7 +100,7 @@ function countOf(row: IndicatorRow, facts: DocumentFacts, periods: readonly stri
 
 /** Undefined when the arithmetic cannot read the indicator: not money, a lower bound, or no count in its unit. */
 function readCost(row: IndicatorRow, counts: readonly Count[], moneyUnits: MoneyUnits, periods: readonly string[], facts: DocumentFacts): CostReading | undefined {
-  const { target, path } = facts.indicatorTarget(row.path);
+  const { target, path } = indicatorTargetOf(facts, row.path, row.fields);
   const money = moneyTarget(target, moneyUnits);
   if (!money || isLowerBound(target)) return undefined;
   const per = withoutPeriods(money.per, periods);

@@ -3,6 +3,7 @@ import { fieldLabel } from '../domain/field-paths.js';
 import { indicatorRows, type IndicatorRow } from '../domain/indicator-rows.js';
 import { isLowerBound, moneyTarget, type MoneyTarget, type MoneyUnits } from '../domain/money-targets.js';
 import { resolveOptionPath } from '../domain/option-paths.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import { writtenAmounts, type WrittenAmount } from '../domain/written-amounts.js';
 import type { YamlPath } from '../types.js';
 import { formatYuan } from '../values/money.js';
@@ -47,7 +48,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const facts = context.facts(context.document);
     const amounts: CostAmount[] = [];
     for (const row of indicatorRows(target.value, target.path).filter((candidate) => options.costLevel2.includes(candidate.level2))) {
-      const { target: parsed, path } = facts.indicatorTarget(row.path);
+      const { target: parsed, path } = indicatorTargetOf(facts, row.path, row.fields);
       if (!isStatedWithUnit(parsed)) continue;
       const money = moneyTarget(parsed, options.moneyUnits);
       const data = { name: row.name, value: parsed.raw.trim() };

@@ -76,9 +76,10 @@ export const ruleFunction = defineBatchFunction<Options>({
       const reported = reportDeclared(folder, profiles, context);
       if (profiles.length > options.maxFilings) continue;
       const holders = holdersByName(profiles);
+      const matches = new NameMatches(options.minNameLength);
       for (const merged of profiles) {
         if (reported.has(merged)) continue;
-        if (reportSumOfOthers(merged, profiles, holders, options, context) || reportUnionOfOthers(merged, profiles, options, context)) reported.add(merged);
+        if (reportSumOfOthers(merged, profiles, holders, matches, options, context) || reportUnionOfOthers(merged, profiles, matches, options, context)) reported.add(merged);
       }
     }
   },
@@ -89,7 +90,7 @@ function profileOf(document: LintDocument, amountPath: YamlPath, context: BatchC
   const yuan = parsed.ok ? parsed.yuan : undefined;
   const fen = yuan?.times(100);
   const name = projectNameOf(document);
-  const indicators = indicatorRows(document.valueAt(['绩效指标']), ['绩效指标']).map((row) => indicatorNameKey(row.fields['三级指标'], name));
+  const indicators = indicatorRows(document.valueAt(['绩效指标']), ['绩效指标']).map((row) => indicatorNameKey(row.name, name));
   return {
     document,
     name,
@@ -125,14 +126,14 @@ function reportDeclared(folder: UnitFolder, profiles: readonly Profile[], contex
   return reported;
 }
 
-function reportSumOfOthers(merged: Profile, profiles: readonly Profile[], holders: Holders, options: Options, context: BatchContext): boolean {
+function reportSumOfOthers(merged: Profile, profiles: readonly Profile[], holders: Holders, matches: NameMatches, options: Options, context: BatchContext): boolean {
   if (merged.fen === undefined || merged.fen <= 0n) return false;
   const total = merged.fen;
   const candidates = profiles.filter((part) => part !== merged && part.fen !== undefined && part.fen > 0n && part.fen < total);
   for (const parts of subsetsSummingTo(total, candidates, options.maxParts)) {
     const group = new Set([merged, ...parts]);
     const heldOutside = (name: string) => [...(holders.get(name) ?? [])].some((holder) => !group.has(holder));
-    if (options.corroboration > 0 && !carriesEachPart(merged, parts, options.corroboration, options, heldOutside)) continue;
+    if (options.corroboration > 0 && !carriesEachPart(merged, parts, options.corroboration, matches, options, heldOutside)) continue;
     context.report(merged.document, {
       messageId: 'sumOfOthers',
       path: merged.amountPath,
@@ -144,18 +145,18 @@ function reportSumOfOthers(merged: Profile, profiles: readonly Profile[], holder
   return false;
 }
 
-function reportUnionOfOthers(merged: Profile, profiles: readonly Profile[], options: Options, context: BatchContext): boolean {
+function reportUnionOfOthers(merged: Profile, profiles: readonly Profile[], matches: NameMatches, options: Options, context: BatchContext): boolean {
   if (merged.indicators.length < options.minIndicators) return false;
   const parts = profiles.filter(
     (part) =>
       part !== merged &&
       part.indicators.length >= options.minIndicators &&
-      coverage(part.indicators, merged.indicators, options.minNameLength) >= options.partCoverage &&
-      coverage(merged.indicators, part.indicators, options.minNameLength) < options.unionCoverage,
+      matches.reaches(part.indicators, merged.indicators, options.partCoverage) &&
+      !matches.reaches(merged.indicators, part.indicators, options.unionCoverage),
   );
-  if (parts.length < 2 || !carriesEachPart(merged, parts, options.partCoverage, options)) return false;
+  if (parts.length < 2 || !carriesEachPart(merged, parts, options.partCoverage, matches, options)) return false;
   const union = parts.flatMap((part) => part.indicators);
-  const share = coverage(merged.indicators, union, options.minNameLength);
+  const share = matches.share(merged.indicators, union);
   if (share < options.unionCoverage) return false;
   context.report(merged.document, {
     messageId: 'unionOfOthers',
@@ -172,14 +173,21 @@ function reportUnionOfOthers(merged: Profile, profiles: readonly Profile[], opti
  * copied from one template (the same indicators everywhere) are not what a merged filing merges. Names for which
  * `isGeneric` holds are no evidence (indicators the unit's other filings carry as well).
  */
-function carriesEachPart(merged: Profile, parts: readonly Profile[], share: number, options: Options, isGeneric: (name: string) => boolean = () => false): boolean {
-  const { minIndicators, minNameLength } = options;
+function carriesEachPart(
+  merged: Profile,
+  parts: readonly Profile[],
+  share: number,
+  matches: NameMatches,
+  options: Options,
+  isGeneric: (name: string) => boolean = () => false,
+): boolean {
+  const { minIndicators } = options;
   return parts.every((part) => {
     if (part.indicators.length < minIndicators) return false;
-    const carried = part.indicators.filter((name) => !isGeneric(name) && matchesAny(name, merged.indicators, minNameLength));
+    const carried = part.indicators.filter((name) => !isGeneric(name) && matches.any(name, merged.indicators));
     if (carried.length / part.indicators.length < share) return false;
     const otherParts = parts.filter((other) => other !== part).flatMap((other) => other.indicators);
-    return carried.some((name) => !matchesAny(name, otherParts, minNameLength));
+    return carried.some((name) => !matches.any(name, otherParts));
   });
 }
 
@@ -192,15 +200,56 @@ function holdersByName(profiles: readonly Profile[]): Holders {
   return holders;
 }
 
-/** The share of `names` that some name of `among` matches. */
-function coverage(names: readonly string[], among: readonly string[], minNameLength: number): number {
-  if (names.length === 0) return 0;
-  return names.filter((name) => matchesAny(name, among, minNameLength)).length / names.length;
-}
+/**
+ * Indicator-name matching within one folder: names match when equal, or when one contains the other and both are at
+ * least `minNameLength` long. The searches compare every filing's names with every other's, both ways and again for
+ * each candidate merged filing; so each list of names is indexed once (as a set, for the equal names that make most
+ * matches, and its names long enough to match by containment), and a share that only has to reach a threshold is
+ * counted only until the answer is certain.
+ */
+class NameMatches {
+  private readonly indexes = new WeakMap<readonly string[], { names: ReadonlySet<string>; long: readonly string[] }>();
 
-/** Names match when equal, or when one contains the other and both are at least `minNameLength` long. */
-function matchesAny(name: string, among: readonly string[], minNameLength: number): boolean {
-  return among.some((other) => name === other || (Math.min(name.length, other.length) >= minNameLength && (name.includes(other) || other.includes(name))));
+  constructor(private readonly minNameLength: number) {}
+
+  /** Whether some name of `among` matches `name`. */
+  any(name: string, among: readonly string[]): boolean {
+    const { names, long } = this.indexOf(among);
+    if (names.has(name)) return true;
+    if (name.length < this.minNameLength) return false;
+    /* Only the shorter can lie in the longer; distinct names of equal length never contain each other. */
+    return long.some((other) => (other.length < name.length ? name.includes(other) : other.length > name.length && other.includes(name)));
+  }
+
+  /** The share of `names` that some name of `among` matches. */
+  share(names: readonly string[], among: readonly string[]): number {
+    if (names.length === 0) return 0;
+    return names.filter((name) => this.any(name, among)).length / names.length;
+  }
+
+  /**
+   * `share(names, among) >= threshold`, stopping as soon as the count of matches, or the count still possible,
+   * decides it (the share is that count over names.length, so both bounds compare exactly as the share would).
+   */
+  reaches(names: readonly string[], among: readonly string[], threshold: number): boolean {
+    if (names.length === 0) return 0 >= threshold;
+    let matched = 0;
+    for (let index = 0; index < names.length; index++) {
+      if (this.any(names[index], among)) matched++;
+      if (matched / names.length >= threshold) return true;
+      if ((matched + names.length - index - 1) / names.length < threshold) return false;
+    }
+    return matched / names.length >= threshold;
+  }
+
+  private indexOf(among: readonly string[]): { names: ReadonlySet<string>; long: readonly string[] } {
+    let index = this.indexes.get(among);
+    if (!index) {
+      index = { names: new Set(among), long: among.filter((other) => other.length >= this.minNameLength) };
+      this.indexes.set(among, index);
+    }
+    return index;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineFilingFunction } from '../engine/function-api.js';
 import { isBlankValue } from '../domain/blank-values.js';
 import { normalizeName } from '../domain/indicator-rows.js';
+import { perOptions } from '../domain/per-document.js';
 
 interface Options {
   /** the field of each row that must not repeat (e.g. 三级指标) */
@@ -27,7 +28,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['duplicateEntry', 'duplicateValue'],
   run(target, options, context) {
     if (!Array.isArray(target.value)) return;
-    const ignore = new RegExp(options.ignore, 'gu');
+    const ignore = ignorePattern(options);
     const comparable = (value: unknown) => String(value ?? '').replace(ignore, '');
     const firstRowByKey = new Map<string, { index: number; row: Record<string, unknown> }>();
     target.value.forEach((entry, index) => {
@@ -54,3 +55,6 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boo
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((key) => normalizeName(a[key]) === normalizeName(b[key]));
 }
+
+/** Compiled once per rule; global, and used only through replace, which starts from lastIndex 0 and leaves it there. */
+const ignorePattern = perOptions((options: Options) => new RegExp(options.ignore, 'gu'));

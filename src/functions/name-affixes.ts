@@ -1,5 +1,6 @@
 import { defineFilingFunction } from '../engine/function-api.js';
 import { normalizeName } from '../domain/indicator-rows.js';
+import { perOptions } from '../domain/per-document.js';
 
 interface Options {
   /** a name starting with one of these is reported as `startsWith` (an action: 加强…, 做好…) */
@@ -32,7 +33,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(target, options, context) {
     if (typeof target.value !== 'string') return;
     const written = normalizeName(target.value);
-    const name = options.ignorePrefix ? written.replace(new RegExp(`^(?:${options.ignorePrefix})`, 'u'), '') : written;
+    const name = options.ignorePrefix ? written.replace(ignoredPrefix(options), '') : written;
     if (name === '' || options.unlessEndsWith?.some((ending) => name.endsWith(ending))) return;
     const leading = options.startsWith?.find((word) => name.startsWith(word) && name.length > word.length);
     if (leading !== undefined) {
@@ -43,3 +44,6 @@ export const ruleFunction = defineFilingFunction<Options>({
     if (trailing !== undefined) context.report({ messageId: 'endsWith', data: { name, word: trailing } });
   },
 });
+
+/** The ignorePrefix pattern anchored at the start, compiled once per rule (only asked for when ignorePrefix is set). */
+const ignoredPrefix = perOptions((options: Options) => new RegExp(`^(?:${options.ignorePrefix})`, 'u'));

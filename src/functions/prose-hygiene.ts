@@ -1,6 +1,7 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { fieldLabel } from '../domain/field-paths.js';
-import { textValuesUnder } from '../domain/text-values.js';
+import { perOptions } from '../domain/per-document.js';
+import { textRange, textsUnder, type DocumentText } from '../domain/text-values.js';
 import { wordAlternation } from '../domain/word-alternation.js';
 import type { SourceRange, TextEdit, YamlPath } from '../types.js';
 
@@ -65,30 +66,51 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['typo', 'strayWord', 'halfWidth'],
   fixable: true,
   run(target, options, context) {
-    const typos = (options.typos ?? []).map((typo) => ({ pattern: new RegExp(typo.pattern, 'gu'), replacement: typo.replacement }));
-    const strayWord = betweenChinese(Object.keys(options.strayWords ?? {}), 'giu');
-    const halfWidth = betweenChinese(Object.keys(options.halfWidthPunctuation ?? {}), 'gu');
-    for (const { path } of textValuesUnder(target.path, target.value, new Set(options.skipFields ?? []))) {
-      const written = writtenText(path, context);
-      for (const typo of typos) reportTypos(written, typo.pattern, typo.replacement, context);
-      if (strayWord) reportStrayWords(written, strayWord, options.strayWords ?? {}, context);
-      if (halfWidth && (!options.onlyWhenMixed || FULL_WIDTH_PUNCTUATION.test(written.source))) {
-        reportHalfWidth(written, halfWidth, options.halfWidthPunctuation ?? {}, context);
+    const { typos, strayWord, halfWidth, skipKeys } = compiled(options);
+    for (const text of textsUnder(context.document, target.path, target.value, skipKeys)) {
+      const written = writtenText(text, context);
+      for (const typo of typos) if (typo.mayMatch.test(written.source)) reportTypos(written, typo.pattern, typo.replacement, context);
+      if (strayWord && strayWord.mayMatch.test(written.source)) reportStrayWords(written, strayWord.pattern, options.strayWords ?? {}, context);
+      if (halfWidth && (!options.onlyWhenMixed || FULL_WIDTH_PUNCTUATION.test(written.source)) && halfWidth.mayMatch.test(written.source)) {
+        reportHalfWidth(written, halfWidth.pattern, options.halfWidthPunctuation ?? {}, context);
       }
     }
   },
 });
 
-function writtenText(path: YamlPath, context: FilingContext): WrittenText {
-  const range = context.document.rangeOf(path);
-  return { path, start: range.start, source: context.document.text.slice(range.start, range.end) };
+/**
+ * The options' patterns, compiled once per rule rather than per document. The global ones are only ever used through
+ * matchAll, which copies them, so sharing them leaves no lastIndex behind. Each typo pattern also comes without the
+ * global flag (`mayMatch`), to test a text before matchAll copies the global one: nearly every text has no typo.
+ */
+const compiled = perOptions((options: Options) => ({
+  typos: (options.typos ?? []).map((typo) => ({
+    pattern: new RegExp(typo.pattern, 'gu'),
+    mayMatch: new RegExp(typo.pattern, 'u'),
+    replacement: typo.replacement,
+  })),
+  strayWord: betweenChinese(Object.keys(options.strayWords ?? {}), 'iu'),
+  halfWidth: betweenChinese(Object.keys(options.halfWidthPunctuation ?? {}), 'u'),
+  skipKeys: new Set(options.skipFields ?? []),
+}));
+
+function writtenText(text: DocumentText, context: FilingContext): WrittenText {
+  const range = textRange(context.document, text);
+  return { path: text.path, start: range.start, source: context.document.text.slice(range.start, range.end) };
 }
 
-/** Any of `words`, with the spaces around it, standing between two characters of Chinese prose. */
-function betweenChinese(words: readonly string[], flags: string): RegExp | undefined {
+/**
+ * Any of `words`, with the spaces around it, standing between two characters of Chinese prose (`pattern`, global);
+ * and `mayMatch`, the bare words with the same flags: most texts hold none of them, and a text the bare words do
+ * not match cannot match the pattern, whose every match contains one of them.
+ */
+function betweenChinese(words: readonly string[], flags: string): { pattern: RegExp; mayMatch: RegExp } | undefined {
   if (words.length === 0) return undefined;
   const alternation = wordAlternation(words);
-  return new RegExp(String.raw`(?<=${CHINESE_BEFORE})[ \t]*(?<word>${alternation})[ \t]*(?=${CHINESE_AFTER})`, flags);
+  return {
+    pattern: new RegExp(String.raw`(?<=${CHINESE_BEFORE})[ \t]*(?<word>${alternation})[ \t]*(?=${CHINESE_AFTER})`, `g${flags}`),
+    mayMatch: new RegExp(alternation, flags),
+  };
 }
 
 function reportTypos(written: WrittenText, pattern: RegExp, replacement: string, context: FilingContext): void {

@@ -1,5 +1,6 @@
 import { defineFilingFunction } from '../engine/function-api.js';
 import { canonicalCategory, indicatorRows, type IndicatorRow } from '../domain/indicator-rows.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import type { TargetKind } from '../values/target.js';
 
 interface Options {
@@ -58,7 +59,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const ignored = new Set(options.ignoredKinds ?? []);
     const counted: CountedRow[] = [];
     for (const row of rowsInScope(indicatorRows(target.value, target.path), options)) {
-      const parsed = facts.indicatorTarget(row.path).target;
+      const parsed = indicatorTargetOf(facts, row.path, row.fields).target;
       if (ignored.has(parsed.kind)) continue;
       counted.push({ row, value: parsed.raw.trim(), quantified: options.quantifiedKinds.includes(parsed.kind) });
     }

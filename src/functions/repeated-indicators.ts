@@ -2,7 +2,8 @@ import type { LintDocument } from '../document/lint-document.js';
 import { defineBatchFunction, type BatchContext, type BatchTarget } from '../engine/function-api.js';
 import { groupBy } from '../domain/group-by.js';
 import { indicatorNameKey } from '../domain/indicator-name-key.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import { targetIdentity } from '../domain/target-identity.js';
 import { declaredUmbrellaFilings, projectNameOf, quoteName, unitFolders } from '../domain/unit-folders.js';
 import type { YamlPath } from '../types.js';
@@ -66,10 +67,10 @@ export const ruleFunction = defineBatchFunction<Options>({
 
 function occurrenceOf(target: BatchTarget, ignored: RegExp | undefined, context: BatchContext): Occurrence | undefined {
   if (target.value === null || typeof target.value !== 'object' || Array.isArray(target.value)) return undefined;
-  const row = target.value as Record<string, unknown>;
-  const name = indicatorNameKey(row['三级指标'], projectNameOf(target.document));
-  if (name === '' || (ignored && ignored.test(normalizeName(row['一级指标'])))) return undefined;
-  const { target: parsed } = context.facts(target.document).indicatorTarget(target.path);
+  const written = indicatorNames(target.value);
+  const name = indicatorNameKey(written.name, projectNameOf(target.document));
+  if (name === '' || (ignored && ignored.test(written.level1))) return undefined;
+  const { target: parsed } = indicatorTargetOf(context.facts(target.document), target.path, target.value);
   if (parsed.kind === 'empty') return undefined;
   return { document: target.document, namePath: [...target.path, '三级指标'], name, value: targetIdentity(parsed), written: parsed.raw.trim() };
 }

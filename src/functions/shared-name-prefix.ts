@@ -1,5 +1,7 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
+import { valueRange } from '../domain/node-ranges.js';
+import { perOptions } from '../domain/per-document.js';
 import { scalarEdits } from '../domain/scalar-spans.js';
 import type { TextEdit, YamlPath } from '../types.js';
 
@@ -38,7 +40,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(target, options, context) {
     const rows = namedRows(target.value, target.path, options.field);
     if (rows.length < options.minRows) return;
-    const prefix = sharedPrefix(rows, options.prefixPatterns.map((pattern) => new RegExp(`^(?:${pattern})`, 'u')));
+    const prefix = sharedPrefix(rows, prefixPatterns(options));
     if (prefix === undefined) return;
     const edits = rows.flatMap((row) => removalEdits(row, prefix.length, context));
     context.report({
@@ -49,6 +51,9 @@ export const ruleFunction = defineFilingFunction<Options>({
     });
   },
 });
+
+/** The prefix patterns anchored at the start, compiled once per rule. */
+const prefixPatterns = perOptions((options: Options) => options.prefixPatterns.map((pattern) => new RegExp(`^(?:${pattern})`, 'u')));
 
 function namedRows(table: unknown, tablePath: YamlPath, field: string): NamedRow[] {
   if (!Array.isArray(table)) return [];
@@ -74,7 +79,7 @@ function sharedPrefix(rows: readonly NamedRow[], patterns: readonly RegExp[]): s
 function removalEdits(row: NamedRow, length: number, context: FilingContext): TextEdit[] {
   return (
     scalarEdits(context.document, row.path, row.name, [{ span: [0, length], text: '' }]) ?? [
-      { range: context.document.rangeOf(row.path), text: yamlScalarText(row.name.slice(length)) },
+      { range: valueRange(context.document, row.path), text: yamlScalarText(row.name.slice(length)) },
     ]
   );
 }

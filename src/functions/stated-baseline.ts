@@ -1,9 +1,12 @@
 import type { Decimal } from 'decimal.js';
+import type { LintDocument } from '../document/lint-document.js';
 import { defineFilingFunction } from '../engine/function-api.js';
 import { fieldLabel, valueAtPath } from '../domain/field-paths.js';
 import { indicatorRows } from '../domain/indicator-rows.js';
 import { resolveOptionPath } from '../domain/option-paths.js';
-import { textValuesUnder } from '../domain/text-values.js';
+import { perOptions } from '../domain/per-document.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
+import { textsUnder } from '../domain/text-values.js';
 import { wordAlternation } from '../domain/word-alternation.js';
 import type { YamlPath } from '../types.js';
 import { UNSIGNED_NUMERAL, decimalFromNumeral, toHalfWidth } from '../values/numerals.js';
@@ -41,6 +44,9 @@ interface MatchingCount {
 
 const LOWER_BOUNDS: ReadonlySet<string> = new Set(['≥', '>', '=']);
 
+/** Every stated count starts with a digit, half- or full-width: most texts have none and need no further reading. */
+const HAS_DIGIT = /[0-9０-９]/u;
+
 /**
  * Reports an indicator whose target (`≥50家`, `=50家`) is below a count the same filing states elsewhere for the
  * same object in the same unit (`对所属55家党组织…组织培训`): the target promises less than the filing says will be
@@ -63,13 +69,13 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['belowStated'],
   run(target, options, context) {
-    const stated = statedCounts(context.document.data, options, target.path);
+    const stated = statedCounts(context.document, options, target.path);
     if (stated.length === 0) return;
     const facts = context.facts(context.document);
     for (const row of indicatorRows(target.value, target.path)) {
-      const { target: parsed, path } = facts.indicatorTarget(row.path);
+      const { target: parsed, path } = indicatorTargetOf(facts, row.path, row.fields);
       if (!isQuantity(parsed) || !LOWER_BOUNDS.has(parsed.comparator)) continue;
-      const unit = countUnit(parsed, options.units);
+      const unit = countUnit(parsed, compiled(options).units);
       if (unit === undefined) continue;
       const matching = stated.filter((count) => count.unit === unit).flatMap((count) => matchingCount(count, row.name, options.minSharedLength));
       if (matching.length === 0) continue;
@@ -86,20 +92,30 @@ export const ruleFunction = defineFilingFunction<Options>({
 });
 
 /** The unit of a target counted in one of the count units (a single unit, not per anything), else undefined. */
-function countUnit(target: QuantityTarget, units: readonly string[]): string | undefined {
+function countUnit(target: QuantityTarget, units: ReadonlySet<string>): string | undefined {
   if (target.unitParts?.length !== 1) return undefined;
   const unit = target.unitParts[0];
-  return units.includes(unit) ? unit : undefined;
+  return units.has(unit) ? unit : undefined;
 }
 
+/**
+ * The options' count pattern and lists, built once per rule. The pattern is global and used only through matchAll,
+ * which copies it, so sharing it leaves no lastIndex behind.
+ */
+const compiled = perOptions((options: Options) => ({
+  pattern: new RegExp(String.raw`(?<![\d.,\-~—–至到])(?<value>${UNSIGNED_NUMERAL})\s*(?<unit>${wordAlternation(options.units)})(?<object>\p{Script=Han}+)`, 'gu'),
+  units: new Set(options.units),
+  objectStops: new Set(options.objectStops),
+}));
+
 /** Every `<number><unit><object>` in the source texts; numbers that end a range (`50-60人`) are not counts. */
-function statedCounts(data: unknown, options: Options, selectedPath: YamlPath): StatedCount[] {
-  const units = wordAlternation(options.units);
-  const pattern = new RegExp(String.raw`(?<![\d.,\-~—–至到])(?<value>${UNSIGNED_NUMERAL})\s*(?<unit>${units})(?<object>\p{Script=Han}+)`, 'gu');
+function statedCounts(document: LintDocument, options: Options, selectedPath: YamlPath): StatedCount[] {
+  const { pattern } = compiled(options);
   const counts: StatedCount[] = [];
   for (const source of options.sources) {
     const path = resolveOptionPath(source, selectedPath);
-    for (const { path: textPath, text } of textValuesUnder(path, valueAtPath(data, path))) {
+    for (const { path: textPath, text } of textsUnder(document, path, valueAtPath(document.data, path))) {
+      if (!HAS_DIGIT.test(text)) continue;
       for (const match of toHalfWidth(text).matchAll(pattern)) {
         const { value, unit, object: following } = match.groups as Record<'value' | 'unit' | 'object', string>;
         const object = objectOf(following, options);
@@ -115,7 +131,8 @@ function statedCounts(data: unknown, options: Options, selectedPath: YamlPath): 
 /** The object a count is of: the Chinese words after the unit, up to a stop character, at most maxObjectLength. */
 function objectOf(following: string, options: Options): string {
   const characters = [...following];
-  const stop = characters.findIndex((character) => options.objectStops.includes(character));
+  const stops = compiled(options).objectStops;
+  const stop = characters.findIndex((character) => stops.has(character));
   return characters.slice(0, stop < 0 ? characters.length : stop).slice(0, options.maxObjectLength).join('');
 }
 

@@ -1,5 +1,7 @@
 import { defineFilingFunction } from '../engine/function-api.js';
 import { normalizeName } from '../domain/indicator-rows.js';
+import { optionPattern } from '../domain/per-document.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import type { TargetKind } from '../values/target.js';
 
 interface Options {
@@ -38,8 +40,8 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(target, options, context) {
     const row = target.value as Record<string, unknown>;
     const name = normalizeName(row['三级指标']);
-    if (options.skipNames !== undefined && new RegExp(options.skipNames, 'u').test(name)) return;
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    if (options.skipNames !== undefined && optionPattern(options, options.skipNames, 'u').test(name)) return;
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (NOT_JUDGED.has(parsed.kind) || (options.kinds ?? []).includes(parsed.kind)) return;
     const unit = parsed.unitParts?.[0];
     const isNumber = parsed.kind === 'quantity' || parsed.kind === 'range';

@@ -1,5 +1,5 @@
 import { defineFilingFunction, type DocumentFacts } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
 import { applyValueEdits, scalarEdits, type ValueEdit } from '../domain/scalar-spans.js';
 import { targetCells, type TargetCell } from '../domain/target-cells.js';
 import { toHalfWidth } from '../values/numerals.js';
@@ -39,17 +39,18 @@ export const ruleFunction = defineFilingFunction<Options>({
   fixable: true,
   run(target, options, context) {
     const facts = context.facts(context.document);
-    const cells = targetCells(context.document, facts, target.path).map((cell) => ({ ...cell, edits: cellEdits(cell, facts, options) }));
-    const changed = cells.filter((cell) => cell.edits.length > 0);
-    if (changed.length === 0) return;
-    const documentEdits = changed.map((cell) => scalarEdits(context.document, cell.path, cell.raw, cell.edits));
+    const cells = targetCells(context.document, facts, target.path, target.value);
+    const edits = cells.map((cell) => cellEdits(cell, facts, options));
+    const firstChanged = edits.findIndex((changes) => changes.length > 0);
+    if (firstChanged < 0) return;
+    const documentEdits = cells.flatMap((cell, index) => (edits[index].length > 0 ? [scalarEdits(context.document, cell.path, cell.raw, edits[index])] : []));
     context.report({
       messageId: 'plainer',
-      path: changed[0].path,
+      path: cells[firstChanged].path,
       data: {
-        name: normalizeName((target.value as Record<string, unknown>)['三级指标']),
+        name: indicatorNames(target.value).name,
         value: cells.map((cell) => cell.raw.trim()).join(''),
-        suggested: cells.map((cell) => applyValueEdits(cell.raw, cell.edits).trim()).join(''),
+        suggested: cells.map((cell, index) => applyValueEdits(cell.raw, edits[index]).trim()).join(''),
       },
       fix: documentEdits.every((edits): edits is TextEdit[] => edits !== undefined) ? { edits: documentEdits.flat() } : undefined,
     });
@@ -60,7 +61,7 @@ function cellEdits(cell: TargetCell, facts: DocumentFacts, options: Options): Va
   switch (cell.role) {
     case 'whole':
     case 'number':
-      return targetEdits(facts.target(cell.path), options);
+      return targetEdits(cell.target ?? facts.target(cell.path), options);
     case 'unit':
       return unitEdits(cell.raw, unitSpanOfCell(cell.raw), options);
     default:

@@ -1,6 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { defineFilingFunction } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
+import { optionPattern, perOptions } from '../domain/per-document.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import type { ParsedTarget } from '../values/target.js';
 
 interface Options {
@@ -38,11 +40,11 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['belowMin', 'aboveMax', 'notInteger'],
   run(target, options, context) {
-    const name = normalizeName((target.value as Record<string, unknown> | null)?.['三级指标']);
-    if (options.exceptNames !== undefined && new RegExp(options.exceptNames, 'u').test(name)) return;
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const name = indicatorNames(target.value).name;
+    if (options.exceptNames !== undefined && optionPattern(options, options.exceptNames, 'u').test(name)) return;
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     const unit = parsed.unitParts?.[0];
-    if (unit === undefined || !options.units.includes(unit)) return;
+    if (unit === undefined || !unitsOf(options).has(unit)) return;
     for (const number of numbersOf(parsed)) {
       const violation = violationOf(number, options);
       if (!violation) continue;
@@ -55,6 +57,8 @@ export const ruleFunction = defineFilingFunction<Options>({
     }
   },
 });
+
+const unitsOf = perOptions((options: Options): ReadonlySet<string> => new Set(options.units));
 
 function numbersOf(target: ParsedTarget): Decimal[] {
   if (target.kind !== 'quantity' && target.kind !== 'range') return [];

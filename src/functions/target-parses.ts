@@ -1,5 +1,6 @@
 import { defineFilingFunction } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import type { TargetNote } from '../values/target.js';
 
 interface Options {
@@ -27,12 +28,12 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['unparseable', 'missingNumber', 'conflictingComparators', 'mismatchedRangeUnits', 'invalidDate'],
   run(target, options, context) {
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (parsed.kind !== 'unparseable') return;
     const leftToOtherRules = (options.ignore ?? []).map((pattern) => new RegExp(pattern, 'u'));
     if (leftToOtherRules.some((pattern) => pattern.test(parsed.raw))) return;
     const reason = parsed.notes?.map((note) => REASON_MESSAGES[note]).find((messageId) => messageId !== undefined);
-    const name = normalizeName((target.value as Record<string, unknown>)['三级指标']);
+    const name = indicatorNames(target.value).name;
     context.report({ messageId: reason ?? 'unparseable', data: { name, value: parsed.raw.trim() }, path });
   },
 });

@@ -1,5 +1,6 @@
 import { defineFilingFunction } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 
 /**
  * Reports an indicator row that names an indicator (三级指标) but gives it no annual target, whether the template
@@ -11,9 +12,9 @@ export const ruleFunction = defineFilingFunction<Record<string, never>>({
   messageIds: ['empty'],
   run(target, _options, context) {
     if (target.value === null || typeof target.value !== 'object') return;
-    const name = normalizeName((target.value as Record<string, unknown>)['三级指标']);
+    const name = indicatorNames(target.value).name;
     if (name === '') return;
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (parsed.kind !== 'empty') return;
     context.report({ messageId: 'empty', data: { name }, path, part: 'key' });
   },

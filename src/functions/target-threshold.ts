@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { defineFilingFunction } from '../engine/function-api.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 
 interface Options {
   /** smallest acceptable value */
@@ -27,7 +28,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['belowMin', 'wrongUnit', 'notLowerBound', 'atMaximum'],
   run(target, options, context) {
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (parsed.kind !== 'quantity' && parsed.kind !== 'range') return;
     const value = parsed.value!;
     const data = { name: String((target.value as Record<string, unknown>)['三级指标'] ?? ''), value: parsed.raw, min: options.min, unit: options.unit ?? '' };

@@ -1,5 +1,7 @@
 import { defineFilingFunction } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
+import { optionPattern } from '../domain/per-document.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 
 interface UnitFit {
   /** a regular expression on the 三级指标 name, e.g. `次数$` */
@@ -49,29 +51,29 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['missingUnit', 'unitMismatch', 'missingComparator'],
   run(target, options, context) {
-    const row = (target.value ?? {}) as Record<string, unknown>;
-    const name = normalizeName(row['三级指标']);
-    if (matches(options.skipNames, name)) return;
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const names = indicatorNames(target.value);
+    const name = names.name;
+    if (matches(options, options.skipNames, name)) return;
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (parsed.kind !== 'quantity' && parsed.kind !== 'range') return;
     const data = { name, value: parsed.raw.trim(), unit: parsed.unit ?? '' };
     const unit = parsed.unitParts?.[0];
     if (unit === undefined) {
-      if (!matches(options.unitlessNames, name)) context.report({ messageId: 'missingUnit', path, data });
+      if (!matches(options, options.unitlessNames, name)) context.report({ messageId: 'missingUnit', path, data });
       return;
     }
-    const fit = (options.fits ?? []).find((candidate) => new RegExp(candidate.name, 'u').test(name));
+    const fit = (options.fits ?? []).find((candidate) => optionPattern(options, candidate.name, 'u').test(name));
     if (fit && !fit.units.includes(unit)) {
       context.report({ messageId: 'unitMismatch', path, data: { ...data, units: fit.units.join('、') } });
       return;
     }
-    const isBound = (options.boundLevel2 ?? []).includes(normalizeName(row['二级指标']));
+    const isBound = (options.boundLevel2 ?? []).includes(names.level2);
     if (isBound && parsed.kind === 'quantity' && parsed.comparatorStyle === 'implicit') {
       context.report({ messageId: 'missingComparator', path, data });
     }
   },
 });
 
-function matches(pattern: string | undefined, name: string): boolean {
-  return pattern !== undefined && new RegExp(pattern, 'u').test(name);
+function matches(options: Options, pattern: string | undefined, name: string): boolean {
+  return pattern !== undefined && optionPattern(options, pattern, 'u').test(name);
 }

@@ -1,4 +1,5 @@
 import { defineFilingFunction } from '../engine/function-api.js';
+import { optionPattern } from '../domain/per-document.js';
 
 interface Options {
   /** regular expressions (Unicode); a text that matches none of them is reported */
@@ -29,7 +30,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     if (typeof target.value !== 'string') return;
     const text = target.value;
     if (text.replace(/\s/gu, '').length < (options.minLength ?? 1)) return;
-    if (options.patterns.some((pattern) => new RegExp(pattern, 'u').test(text))) return;
+    if (options.patterns.some((pattern) => optionPattern(options, pattern, 'u').test(text))) return;
     context.report({ messageId: 'noMatch', data: { excerpt: excerpt(text, options.quoteLength ?? 30) } });
   },
 });

@@ -1,7 +1,8 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { fieldLabel } from '../domain/field-paths.js';
-import { textValuesUnder } from '../domain/text-values.js';
-import type { SourceRange, YamlPath } from '../types.js';
+import { perOptions } from '../domain/per-document.js';
+import { textRange, textsUnder, type DocumentText } from '../domain/text-values.js';
+import type { SourceRange } from '../types.js';
 
 interface Options {
   /** regular expressions (Unicode); every text value is searched for each */
@@ -22,14 +23,17 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['matched'],
   run(target, options, context) {
-    const patterns = options.patterns.map((pattern) => new RegExp(pattern, 'u'));
-    for (const { path, text } of textValuesUnder(target.path, target.value)) {
-      const match = firstMatch(text, patterns);
+    const patterns = compiledPatterns(options);
+    for (const text of textsUnder(context.document, target.path, target.value)) {
+      const match = firstMatch(text.text, patterns);
       if (match === undefined) continue;
-      context.report({ messageId: 'matched', data: { field: fieldLabel(path), text: match }, path, range: matchRange(path, match, context) });
+      context.report({ messageId: 'matched', data: { field: fieldLabel(text.path), text: match }, path: text.path, range: matchRange(text, match, context) });
     }
   },
 });
+
+/** Compiled once per rule, not per document; without the global flag, exec keeps no state between texts. */
+const compiledPatterns = perOptions((options: Options) => options.patterns.map((pattern) => new RegExp(pattern, 'u')));
 
 /** The earliest match in the text, over all patterns. */
 function firstMatch(text: string, patterns: readonly RegExp[]): string | undefined {
@@ -42,8 +46,8 @@ function firstMatch(text: string, patterns: readonly RegExp[]): string | undefin
 }
 
 /** The matched text inside the scalar as written; quoting, escapes or folding may hide it, then the whole value. */
-function matchRange(path: YamlPath, match: string, context: FilingContext): SourceRange {
-  const scalar = context.document.rangeOf(path);
+function matchRange(text: DocumentText, match: string, context: FilingContext): SourceRange {
+  const scalar = textRange(context.document, text);
   const offset = context.document.text.slice(scalar.start, scalar.end).indexOf(match);
   return offset < 0 ? scalar : { start: scalar.start + offset, end: scalar.start + offset + match.length };
 }

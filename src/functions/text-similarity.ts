@@ -1,4 +1,5 @@
 import { defineFilingFunction } from '../engine/function-api.js';
+import { perOptions } from '../domain/per-document.js';
 import { comparableText, containment, similarity } from '../domain/text-similarity.js';
 
 interface Options {
@@ -39,7 +40,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     if (target.value === null || typeof target.value !== 'object') return;
     const record = target.value as Record<string, unknown>;
     const [first, second] = options.fields;
-    const ignore = new RegExp(options.ignore, 'gu');
+    const ignore = ignorePattern(options);
     const a = comparableText(String(record[first] ?? ''), ignore);
     const b = comparableText(String(record[second] ?? ''), ignore);
     const minLength = options.minLength ?? 1;
@@ -64,3 +65,6 @@ export const ruleFunction = defineFilingFunction<Options>({
     }
   },
 });
+
+/** Compiled once per rule; global, and used only through replace, which starts from lastIndex 0 and leaves it there. */
+const ignorePattern = perOptions((options: Options) => new RegExp(options.ignore, 'gu'));

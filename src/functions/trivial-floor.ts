@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { defineFilingFunction } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
 import { isRecurringProject, type RecurringCriteria } from '../domain/project-term.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import { isQuantity, type Comparator, type ParsedTarget } from '../values/target.js';
 
 interface Floor {
@@ -61,20 +62,21 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['alwaysMet', 'minimal'],
   run(target, options, context) {
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (!isQuantity(parsed)) return;
-    const recurring = options.recurring !== undefined && isRecurringProject(context.document.data, options.recurring);
+    // Whether the project is recurring matters only to floors that say so: asked when such a floor is reached.
+    let recurring: boolean | undefined;
+    const isRecurring = () => (recurring ??= options.recurring !== undefined && isRecurringProject(context.document.data, options.recurring));
     const { comparator, value } = parsed;
-    const row = target.value as Record<string, unknown>;
-    const name = normalizeName(row['三级指标']);
-    if (!options.floors.some((floor) => appliesTo(floor, parsed, recurring, name) && asksAtMost(comparator, value, floor.atMost))) return;
+    const name = indicatorNames(target.value).name;
+    if (!options.floors.some((floor) => appliesTo(floor, parsed, isRecurring, name) && asksAtMost(comparator, value, floor.atMost))) return;
     const data = { name, value: parsed.raw.trim(), unit: parsed.unit ?? '' };
     context.report({ messageId: asksAtMost(comparator, value, 0) ? 'alwaysMet' : 'minimal', path, data });
   },
 });
 
-function appliesTo(floor: Floor, target: ParsedTarget, recurring: boolean, name: string): boolean {
-  if (floor.recurringOnly && !recurring) return false;
+function appliesTo(floor: Floor, target: ParsedTarget, isRecurring: () => boolean, name: string): boolean {
+  if (floor.recurringOnly && !isRecurring()) return false;
   if (floor.exceptNamesWith?.some((word) => name.includes(word))) return false;
   return floor.units === undefined || (target.unitParts !== undefined && floor.units.includes(target.unitParts[0]));
 }

@@ -1,5 +1,8 @@
 import { defineFilingFunction, type SuggestionReport } from '../engine/function-api.js';
-import { normalizeName } from '../domain/indicator-rows.js';
+import { indicatorNames } from '../domain/indicator-rows.js';
+import { valueRange } from '../domain/node-ranges.js';
+import { perOptions } from '../domain/per-document.js';
+import { indicatorTargetOf } from '../domain/target-cells.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
 
 interface Rewrite {
@@ -64,26 +67,31 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['vagueWord', 'yesNo', 'optionList', 'sentence', 'rewrite'],
   suggests: true,
   run(target, options, context) {
+    if (target.value === null || typeof target.value !== 'object') return;
     const row = target.value as Record<string, unknown>;
     if (typeof row['评分标准'] === 'string' && row['评分标准'].trim() !== '') return;
-    const { target: parsed, path } = context.facts(context.document).indicatorTarget(target.path);
+    const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (parsed.kind !== 'qualitative' || !parsed.word) return;
     const word = parsed.word.replace(/\s+/g, '');
     const messageId = classify(parsed.word, word, options);
     if (!messageId) return;
-    const name = normalizeName(row['三级指标']);
-    const rewrite = messageId === 'vagueWord' || messageId === 'sentence' ? chooseRewrite(options.rewrites ?? [], normalizeName(row['二级指标']), name) : undefined;
+    const { name, level2 } = indicatorNames(row);
+    const rewrite = messageId === 'vagueWord' || messageId === 'sentence' ? chooseRewrite(options.rewrites ?? [], level2, name) : undefined;
     const suggestions: SuggestionReport[] = rewrite
-      ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range: context.document.rangeOf(path), text: yamlScalarText(rewrite.value) }] } }]
+      ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range: valueRange(context.document, path), text: yamlScalarText(rewrite.value) }] } }]
       : [];
     context.report({ messageId, path, data: { name, value: parsed.word, example: rewrite?.value ?? options.defaultExample }, suggestions });
   },
 });
 
+/** The word lists as sets, built once per rule: every qualitative target is looked up in them. */
+const wordSets = perOptions((options: Options) => ({ yesNo: new Set(options.yesNo ?? []), grades: new Set(options.grades ?? []) }));
+
 function classify(written: string, word: string, options: Options): Vagueness | undefined {
-  if ((options.yesNo ?? []).includes(word)) return 'yesNo';
+  const { yesNo, grades } = wordSets(options);
+  if (yesNo.has(word)) return 'yesNo';
   const items = written.split(LIST_SEPARATORS).filter(Boolean);
-  if (items.length >= 2 && items.every((item) => (options.grades ?? []).includes(item))) return 'optionList';
+  if (items.length >= 2 && items.every((item) => grades.has(item))) return 'optionList';
   if (word.length > (options.sentenceLength ?? Number.POSITIVE_INFINITY)) return 'sentence';
   if (options.words.some((vague) => word.includes(vague))) return 'vagueWord';
   return undefined;

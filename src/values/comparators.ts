@@ -108,8 +108,7 @@ export const PREFERRED_SPELLINGS: Readonly<Record<PrefixComparatorStyle, Readonl
 
 /** Looks a comparator up by its exact spelling (surrounding whitespace ignored); prefix spellings win over suffix ones. */
 export function comparatorOf(text: string): ComparatorSpelling | undefined {
-  const wanted = text.trim();
-  return COMPARATOR_SPELLINGS.find((spelling) => spelling.text === wanted);
+  return spellingsByText(COMPARATOR_SPELLINGS).get(text.trim());
 }
 
 export function spellComparator(comparator: Comparator, style: PrefixComparatorStyle = 'symbol'): string {
@@ -141,5 +140,20 @@ export function spellingAlternation(table: readonly ComparatorSpelling[]): strin
 }
 
 export function findSpelling(table: readonly ComparatorSpelling[], text: string): ComparatorSpelling | undefined {
-  return table.find((spelling) => spelling.text === text);
+  return spellingsByText(table).get(text);
+}
+
+/** Lookup tables, built once per spelling table: every parsed target looks its comparator up. */
+const lookups = new WeakMap<readonly ComparatorSpelling[], ReadonlyMap<string, ComparatorSpelling>>();
+
+/** The table's spellings by text; where a text is listed twice, the first entry, as a search in order finds it. */
+function spellingsByText(table: readonly ComparatorSpelling[]): ReadonlyMap<string, ComparatorSpelling> {
+  let byText = lookups.get(table);
+  if (!byText) {
+    const entries = new Map<string, ComparatorSpelling>();
+    for (const spelling of table) if (!entries.has(spelling.text)) entries.set(spelling.text, spelling);
+    byText = entries;
+    lookups.set(table, byText);
+  }
+  return byText;
 }

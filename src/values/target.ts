@@ -167,6 +167,18 @@ const DEADLINE_RES: readonly RegExp[] = [
   new RegExp(String.raw`^(?<year>\d{4})(?<dateSeparator>[-/.])(?<month>\d{1,2})\k<dateSeparator>(?<day>\d{1,2})${DEADLINE_TAIL}`, 'du'),
 ];
 
+/**
+ * What every deadline holds — 月 or 年 (the first two patterns), or a date starting the text (the third) — tested
+ * first because most targets are no deadline and this one scan is cheaper than the three patterns.
+ */
+const MAY_BE_DEADLINE = /[月年]|^\d{4}[-/.]/u;
+
+/** What every range holds, its separator: most targets are none, and this scan is cheaper than RANGE_RE. */
+const MAY_BE_RANGE = /-|~|—|–|至|到/u;
+
+/** The last characters of the suffix spellings: a text ending otherwise cannot match QUANTITY_SUFFIX_RE (`…$`). */
+const SUFFIX_ENDINGS: ReadonlySet<string> = new Set(SUFFIX_COMPARATOR_SPELLINGS.map((spelling) => spelling.text[spelling.text.length - 1]));
+
 /** A comparator or unit where the number should be: `≥%`, `=(次)`. */
 const MISSING_NUMBER_RE = new RegExp(
   String.raw`^(?:${spellingAlternation(PREFIX_COMPARATOR_SPELLINGS)})\s*${TRAILING_UNIT}$`,
@@ -241,7 +253,7 @@ function parseQualitative(source: Source): ParsedTarget | undefined {
 }
 
 function parseQuantity(source: Source): ParsedTarget | undefined {
-  const suffixMatch = QUANTITY_SUFFIX_RE.exec(source.text);
+  const suffixMatch = SUFFIX_ENDINGS.has(source.text[source.text.length - 1]) ? QUANTITY_SUFFIX_RE.exec(source.text) : null;
   const head = suffixMatch ? source.text.slice(0, suffixMatch.index).trimEnd() : source.text;
   const match = QUANTITY_RE.exec(head);
   if (!match) return undefined;
@@ -276,7 +288,7 @@ function parseQuantity(source: Source): ParsedTarget | undefined {
 }
 
 function parseRange(source: Source): ParsedTarget | undefined {
-  const match = RANGE_RE.exec(source.text);
+  const match = MAY_BE_RANGE.test(source.text) ? RANGE_RE.exec(source.text) : null;
   if (!match) return undefined;
   const lower = requiredCapture(source, match, 'value');
   const upper = requiredCapture(source, match, 'upper');
@@ -308,6 +320,7 @@ function parseRange(source: Source): ParsedTarget | undefined {
 }
 
 function parseDeadline(source: Source): ParsedTarget | undefined {
+  if (!MAY_BE_DEADLINE.test(source.text)) return undefined;
   for (const pattern of DEADLINE_RES) {
     const match = pattern.exec(source.text);
     if (match) return deadlineTarget(source, match);
@@ -417,6 +430,12 @@ function compactTarget(target: ParsedTarget): ParsedTarget {
   return withoutUndefined(target);
 }
 
+/** The record without its undefined fields, keys in the same order; a plain loop, as every parse goes through it. */
 function withoutUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value !== undefined) kept[key] = value;
+  }
+  return kept as T;
 }

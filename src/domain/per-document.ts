@@ -1,0 +1,55 @@
+import type { LintDocument } from '../document/lint-document.js';
+
+/**
+ * Memoization for what rule functions derive again and again. The engine hands a rule the same options object for
+ * every document it lints and every rule the same LintDocument, so keying on those objects turns work done per call
+ * (compiling regular expressions, building sets, walking every string of a document) into work done once per run
+ * or once per document. WeakMaps keep nothing alive: a memo goes with its key.
+ *
+ * Contract: a key is never mutated once derived from — rule options, documents and their plain data are read-only
+ * while rules run — and derived values are shared, so callers must not mutate them either.
+ */
+export function perObject<Key extends object, Value>(derive: (key: Key) => Value): (key: Key) => Value {
+  const memo = new WeakMap<Key, Value>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      value = derive(key);
+      memo.set(key, value);
+    }
+    return value as Value;
+  };
+}
+
+/** What a rule derives from one document (every string of it, its rows), shared by every rule that needs it. */
+export function perDocument<Value>(derive: (document: LintDocument) => Value): (document: LintDocument) => Value {
+  return perObject(derive);
+}
+
+/** What a rule function derives from its options alone (compiled patterns, sets), once per options object. */
+export function perOptions<Options extends object, Value>(derive: (options: Options) => Value): (options: Options) => Value {
+  return perObject(derive);
+}
+
+const patternsByOptions = perObject((_options: object) => new Map<string, Map<string, RegExp>>());
+
+/**
+ * `new RegExp(source, flags)` for a pattern written in a rule's options, compiled the first time a rule asks for it
+ * and then reused for every document: a pattern that does not compile still throws exactly where it always did.
+ * A global or sticky pattern keeps state in lastIndex, so share one only through matchAll or replace, never exec or
+ * test.
+ */
+export function optionPattern(options: object, source: string, flags: string): RegExp {
+  const byFlags = patternsByOptions(options);
+  let bySource = byFlags.get(flags);
+  if (!bySource) {
+    bySource = new Map();
+    byFlags.set(flags, bySource);
+  }
+  let pattern = bySource.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, flags);
+    bySource.set(source, pattern);
+  }
+  return pattern;
+}
