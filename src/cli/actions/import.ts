@@ -4,6 +4,7 @@ import { importDocument } from '../../import/import-document.js';
 import type { ImportIssue } from '../../import/import-issues.js';
 import { describePosition } from '../../import/source-model.js';
 import { createProgress } from '../../progress/progress-bar.js';
+import { cliMessage } from '../../i18n/cli-messages.js';
 import type { Locale } from '../../types.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_SETUP, type CliIO } from '../cli-io.js';
 
@@ -13,25 +14,11 @@ export interface ImportOptions {
   locale: Locale;
 }
 
-const MESSAGES = {
-  cannotRead: { zh: '无法读取：{reason}', en: 'cannot read: {reason}' },
-  cannotWrite: { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  wrote: { zh: '{source} → {count} 个文件写入 {folder}', en: '{source} → {count} files written to {folder}' },
-  unmapped: { zh: '未映射', en: 'unmapped' },
-  note: { zh: '说明', en: 'note' },
-  strictFailed: {
-    zh: '--strict：有 {count} 处内容未能映射，见上',
-    en: '--strict: {count} pieces of content could not be mapped, see above',
-  },
-} as const;
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function message(id: keyof typeof MESSAGES, locale: Locale, values: Record<string, string | number> = {}): string {
-  return MESSAGES[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 export async function runImport(files: readonly string[], options: ImportOptions, io: CliIO): Promise<number> {
   const locale = options.locale;
@@ -50,7 +37,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
     try {
       bytes = await readFile(absolute);
     } catch (error) {
-      failures.push(`${displayPath}: ${message('cannotRead', locale, { reason: reasonOf(error) })}`);
+      failures.push(`${displayPath}: ${cliMessage('importCannotRead', locale, { reason: reasonOf(error) })}`);
       setupFailed = true;
       continue;
     }
@@ -64,22 +51,22 @@ export async function runImport(files: readonly string[], options: ImportOptions
     try {
       await mkdir(outDir, { recursive: true });
       for (const output of result.files) await writeFile(join(outDir, output.fileName), output.text);
-      written.push(message('wrote', locale, { source: displayPath, count: result.files.length, folder: relative(io.cwd, outDir) || '.' }));
+      written.push(cliMessage('importWrote', locale, { source: displayPath, count: result.files.length, folder: relative(io.cwd, outDir) || '.' }));
     } catch (error) {
-      failures.push(message('cannotWrite', locale, { file: relative(io.cwd, outDir), reason: reasonOf(error) }));
+      failures.push(cliMessage('importCannotWrite', locale, { file: relative(io.cwd, outDir), reason: reasonOf(error) }));
       setupFailed = true;
     }
   }
   progress.done();
   for (const issue of issues) {
-    io.stderr(`${describePosition(issue.filePath, issue.position, locale)}: ${message(issue.severity, locale)}: ${issue.message[locale]}\n`);
+    io.stderr(`${describePosition(issue.filePath, issue.position, locale)}: ${cliMessage(issue.severity === 'unmapped' ? 'importUnmapped' : 'importNote', locale)}: ${issue.message[locale]}\n`);
   }
   for (const failure of failures) io.stderr(`${failure}\n`);
   if (written.length > 0) io.stdout(written.map((line) => `${line}\n`).join(''));
   if (setupFailed) return EXIT_SETUP;
   const unmapped = issues.filter((issue) => issue.severity === 'unmapped').length;
   if (options.strict && unmapped > 0) {
-    io.stderr(`${message('strictFailed', locale, { count: unmapped })}\n`);
+    io.stderr(`${cliMessage('importStrictFailed', locale, { count: unmapped })}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
