@@ -29,5 +29,5 @@ const MESSAGES = {
 export type CliMessage = keyof typeof MESSAGES;
 
 export function cliMessage(id: CliMessage, locale: Locale, values: Record<string, string | number> = {}): string {
-  return MESSAGES[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return renderMessage(MESSAGES[id], locale, values);
 }
