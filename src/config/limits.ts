@@ -6,9 +6,11 @@ export interface Limits {
   maxAliases: number;
   /** nesting depth of mappings and sequences */
   maxDepth: number;
+  /** time one rule may take on one file (or on one unit, for batch rules) before it is reported as failed */
+  ruleMilliseconds: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 10 * 1024 * 1024, maxAliases: 100, maxDepth: 64 };
+export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 10 * 1024 * 1024, maxAliases: 100, maxDepth: 64, ruleMilliseconds: 2000 };
 
 export function limitsFrom(configData: unknown): Limits {
   const configured = (configData as { limits?: Partial<Limits> } | undefined)?.limits ?? {};

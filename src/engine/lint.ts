@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { LintDocument } from '../document/lint-document.js';
 import { parseYaml } from '../parse/parse-yaml.js';
@@ -188,16 +189,34 @@ export function runBatchRules(states: readonly FileState[], stats?: RunStats): v
 }
 
 /** A rule that throws becomes a finding on the file; the run goes on. */
+/**
+ * A rule that throws, or that takes longer than `limits.ruleMilliseconds`, becomes a `rule-failed` finding on the
+ * file; the run goes on. Synchronous rules cannot be interrupted, so the budget is checked when the rule returns:
+ * it flags a rule that is too slow for the input, and the regex safety check at load time keeps patterns linear.
+ */
 function guard(state: FileState, rule: CompiledRule, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
+  const failed = (reason: LocalizedText) =>
     state.pending.push({
       ruleId: 'rule-failed',
       severity: 'error',
-      text: { zh: '规则 {{rule}} 运行失败：{{reason}}', en: 'rule {{rule}} failed: {{reason}}' },
-      data: { rule: rule.id, reason: error instanceof Error ? error.message : String(error) },
+      text: { zh: '规则 {{rule}} 运行失败：{{reason}}', en: 'rule {{rule}} failed: {{reasonEn}}' },
+      data: { rule: rule.id, reason: reason.zh, reasonEn: reason.en },
       range: { start: 0, end: 0 },
+    });
+  const budget = state.config.limits.ruleMilliseconds;
+  const started = performance.now();
+  try {
+    run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failed({ zh: message, en: message });
+    return;
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > budget) {
+    failed({
+      zh: `用时 ${Math.round(elapsed)} 毫秒，超过了 ${budget} 毫秒的上限（limits.ruleMilliseconds）`,
+      en: `took ${Math.round(elapsed)} ms, over the ${budget} ms budget (limits.ruleMilliseconds)`,
     });
   }
 }

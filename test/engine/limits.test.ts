@@ -58,3 +58,20 @@ describe('hostile input', () => {
     expect(findings['hostile.yaml']).toEqual([expect.stringContaining('超过了 1 KB 的上限')]);
   });
 });
+
+describe('rule time budget', () => {
+  it('a rule over its budget becomes a rule-failed finding and the run goes on', async () => {
+    const findings = await findingsOf(neighbour, 'limits: { ruleMilliseconds: 0 }\n');
+    // with a budget of 0 ms every rule run takes longer than allowed; the rule's own findings stay
+    const onNeighbour = findings['neighbour.yaml'];
+    expect(onNeighbour.some((finding) => finding.startsWith('vague-target'))).toBe(true);
+    expect(onNeighbour.filter((finding) => finding.startsWith('rule-failed'))).toEqual([
+      expect.stringMatching(/^rule-failed: 规则 vague-target 运行失败：用时 \d+ 毫秒，超过了 0 毫秒的上限（limits\.ruleMilliseconds）$/),
+    ]);
+  });
+
+  it('within the default budget nothing is reported', async () => {
+    const findings = await findingsOf(neighbour);
+    expect(Object.values(findings).flat().filter((finding) => finding.startsWith('rule-failed'))).toEqual([]);
+  });
+});
