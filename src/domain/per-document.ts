@@ -1,4 +1,6 @@
 import type { LintDocument } from '../document/lint-document.js';
+import type { YamlPath } from '../types.js';
+import { parseFieldPath } from './field-paths.js';
 
 /**
  * Memoization for what rule functions derive again and again. The engine hands a rule the same options object for
@@ -52,4 +54,21 @@ export function optionPattern(options: object, source: string, flags: string): R
     bySource.set(source, pattern);
   }
   return pattern;
+}
+
+const pathsByOptions = perObject((_options: object) => new Map<string, YamlPath>());
+
+/**
+ * `parseFieldPath(dotted)` for a field path written in a rule's options (or in an object of them), parsed once per
+ * options object. Besides the parsing, this spares lookups: the same key strings, read again and again, are found in
+ * the plain data faster than fresh copies. The path is shared: never mutate it.
+ */
+export function optionFieldPath(options: object, dotted: string): YamlPath {
+  const paths = pathsByOptions(options);
+  let path = paths.get(dotted);
+  if (!path) {
+    path = parseFieldPath(dotted);
+    paths.set(dotted, path);
+  }
+  return path;
 }

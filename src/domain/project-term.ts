@@ -1,6 +1,6 @@
 import { lastsAtMostOneYear, parseCalendarDate, parsePeriod, type DatePeriod } from './calendar-dates.js';
-import { parseFieldPath, valueAtPath } from './field-paths.js';
-import { perObject } from './per-document.js';
+import { valueAtPath } from './field-paths.js';
+import { optionFieldPath } from './per-document.js';
 import type { SchemaNode } from '../schema/schemas.js';
 import type { YamlPath } from '../types.js';
 
@@ -42,27 +42,24 @@ export interface FiledPeriod extends DatePeriod {
 
 /** Whether any of the category fields contains one of the words marking a recurring (one-year) project. */
 export function isRecurringProject(data: unknown, criteria: RecurringCriteria): boolean {
-  return categoryPaths(criteria).some((path) => {
-    const value = valueAtPath(data, path);
+  return criteria.fields.some((field) => {
+    const value = valueAtPath(data, optionFieldPath(criteria, field));
     return typeof value === 'string' && criteria.words.some((word) => value.includes(word));
   });
 }
-
-/** The category fields' paths, parsed once per criteria (a rule's options): rules ask this of every row. */
-const categoryPaths = perObject((criteria: RecurringCriteria) => criteria.fields.map(parseFieldPath));
 
 /** Every well-formed period the filing states; malformed or half-filled ones are left out. */
 export function filedPeriods(data: unknown, fields: PeriodFields): FiledPeriod[] {
   const periods: FiledPeriod[] = [];
   if (fields.start && fields.end) {
-    const startPath = parseFieldPath(fields.start);
-    const endPath = parseFieldPath(fields.end);
+    const startPath = optionFieldPath(fields, fields.start);
+    const endPath = optionFieldPath(fields, fields.end);
     const start = parseCalendarDate(valueAtPath(data, startPath));
     const end = parseCalendarDate(valueAtPath(data, endPath));
     if (start && end) periods.push({ start, end, startPath, endPath });
   }
   for (const field of fields.periods ?? []) {
-    const path = parseFieldPath(field);
+    const path = optionFieldPath(fields, field);
     const period = parsePeriod(valueAtPath(data, path));
     if (period) periods.push({ ...period, startPath: path, endPath: path });
   }

@@ -17,26 +17,11 @@ export interface DocumentText extends TextValue {
 }
 
 /**
- * Every string value at or below `path` (whose plain data is `value`), depth first in document order. Mapping
- * entries whose key is in `skipKeys` are left out with everything under them.
- */
-export function* textValuesUnder(path: YamlPath, value: unknown, skipKeys: ReadonlySet<string> = new Set()): Generator<TextValue> {
-  if (typeof value === 'string') {
-    yield { path, text: value };
-  } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* textValuesUnder([...path, index], item, skipKeys);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (!skipKeys.has(key)) yield* textValuesUnder([...path, key], item, skipKeys);
-    }
-  }
-}
-
-/**
- * Every string value of the document, as textValuesUnder([], document.data) yields them, each with its node. Several
- * rules read all of a filing's text (text-hygiene, placeholder-left, target-below-baseline), so the document is
- * walked once and the list shared. Nodes are found alongside the data, stepping from node to child as
- * document.nodeAt does for a whole path (see valueRange), so that no path is looked up again.
+ * Every string value of the document with its path, depth first in document order (a mapping's entries in the order
+ * of its plain data), each with its node. Several rules read all of a filing's text (text-hygiene, placeholder-left,
+ * target-below-baseline), so the document is walked once and the list shared. Nodes are found alongside the data,
+ * stepping from node to child as document.nodeAt does for a whole path (see valueRange), so that no path is looked
+ * up again.
  */
 export const documentTexts = perDocument((document: LintDocument): readonly DocumentText[] => {
   const texts: DocumentText[] = [];
@@ -55,8 +40,9 @@ export const documentTexts = perDocument((document: LintDocument): readonly Docu
 });
 
 /**
- * The string values at or below `path`, whose plain data is `value` (a selected target): textValuesUnder(path,
- * value, skipKeys), read from the document's shared list.
+ * The string values at or below `path`, whose plain data is `value` (a selected target), in document order, read
+ * from the document's shared list. Mapping entries below `path` whose key is in `skipKeys` are left out with
+ * everything under them.
  */
 export function textsUnder(document: LintDocument, path: YamlPath, value: unknown, skipKeys?: ReadonlySet<string>): readonly DocumentText[] {
   if (typeof value === 'string') return [{ path, text: value }];

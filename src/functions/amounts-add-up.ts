@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { defineFilingFunction } from '../engine/function-api.js';
+import { optionFieldPath } from '../domain/per-document.js';
 import type { YamlPath } from '../types.js';
 import { formatYuan } from '../values/money.js';
 
@@ -57,9 +58,10 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(target, options, context) {
     const facts = context.facts(context.document);
     const amountAt = (relative: string) => {
-      const path: YamlPath = [...target.path, ...relative.split('.')];
+      const segments = optionFieldPath(options, relative);
+      const path: YamlPath = [...target.path, ...segments];
       const parsed = facts.money(path);
-      return { path, label: relative.split('.').join(' › '), amount: parsed.ok ? parsed.yuan : undefined, blank: !parsed.ok && parsed.reason === 'empty', malformed: !parsed.ok && parsed.reason === 'malformed' };
+      return { path, label: segments.join(' › '), amount: parsed.ok ? parsed.yuan : undefined, blank: !parsed.ok && parsed.reason === 'empty', malformed: !parsed.ok && parsed.reason === 'malformed' };
     };
     for (const identity of options.sums ?? []) {
       const total = amountAt(identity.total);

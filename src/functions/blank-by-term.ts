@@ -1,6 +1,7 @@
 import { defineFilingFunction } from '../engine/function-api.js';
 import { isBlankValue } from '../domain/blank-values.js';
-import { fieldLabel, parseFieldPath } from '../domain/field-paths.js';
+import { fieldLabel } from '../domain/field-paths.js';
+import { optionFieldPath } from '../domain/per-document.js';
 import { isOneYearProject, PERIOD_FIELDS_SCHEMA, RECURRING_CRITERIA_SCHEMA, type PeriodFields, type RecurringCriteria } from '../domain/project-term.js';
 
 interface Options {
@@ -32,7 +33,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['blankOneYear', 'blankMultiYear'],
   run(_target, options, context) {
     const { document } = context;
-    const path = parseFieldPath(options.field);
+    const path = optionFieldPath(options, options.field);
     if (document.nodeAt(path) === undefined || !isBlankValue(document.valueAt(path))) return;
     const oneYear = isOneYearProject(document.data, options.recurring, options.period ?? {});
     context.report({ messageId: oneYear ? 'blankOneYear' : 'blankMultiYear', data: { field: fieldLabel(path) }, path, part: 'key' });

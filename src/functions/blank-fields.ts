@@ -40,8 +40,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['blankField', 'blankSection', 'blankRowField', 'blankRow'],
   run(target, options, context) {
     if (!(options.documentKinds ?? ['filing']).includes(context.document.kind)) return;
-    const patterns = patternsOf(options);
-    for (const [key, value] of entries(target.value)) visit([...target.path, key], value, patterns, context);
+    visitEntries([...target.path], target.value, patternsOf(options), context);
   },
 });
 
@@ -53,14 +52,32 @@ const patternsOf = perOptions(
   }),
 );
 
-function visit(path: YamlPath, value: unknown, patterns: Patterns, context: FilingContext): void {
+/**
+ * Visits the entries of a mapping or list at `path`. The walk covers every field of the document, so it keeps one
+ * path and extends it in place for the entry being visited; a finding takes a copy.
+ */
+function visitEntries(path: Array<string | number>, value: unknown, patterns: Patterns, context: FilingContext): void {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) visitEntry(path, index, value[index], patterns, context);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) visitEntry(path, key, (value as Record<string, unknown>)[key], patterns, context);
+  }
+}
+
+function visitEntry(path: Array<string | number>, key: string | number, value: unknown, patterns: Patterns, context: FilingContext): void {
+  path.push(key);
+  visit(path, value, patterns, context);
+  path.pop();
+}
+
+function visit(path: Array<string | number>, value: unknown, patterns: Patterns, context: FilingContext): void {
   if (!isBlankValue(value)) {
-    for (const [key, child] of entries(value)) visit([...path, key], child, patterns, context);
+    visitEntries(path, value, patterns, context);
     return;
   }
   if (patterns.ignore.some((pattern) => matchesFieldPattern(path, pattern))) return;
   if (!isTableRow(path) && (holdsIgnoredField(path, value, patterns.ignore) || dependencyIsBlank(path, patterns, context))) return;
-  report(path, value, context);
+  report([...path], value, context);
 }
 
 /** A wholly blank row is a leftover template line, reported as such whatever fields it holds. */
@@ -99,10 +116,4 @@ function enclosingRow(path: YamlPath): { index: number; number: number } | undef
     if (typeof segment === 'number') return { index, number: segment + 1 };
   }
   return undefined;
-}
-
-function entries(value: unknown): Array<[string | number, unknown]> {
-  if (Array.isArray(value)) return value.map((item, index) => [index, item]);
-  if (value !== null && typeof value === 'object') return Object.entries(value);
-  return [];
 }

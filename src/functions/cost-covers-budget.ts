@@ -81,7 +81,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const facts = context.facts(context.document);
     const rows = indicatorRows(target.value, target.path);
     const costRows = rows.filter((row) => options.costLevel2.includes(row.level2));
-    const budget = writtenAmounts(facts, options.budget.map((path) => resolveOptionPath(path, target.path)))[0];
+    const budget = writtenAmounts(facts, options.budget.map((path) => resolveOptionPath(path, target.path, options)))[0];
     if (costRows.length === 0 || !budget || budget.yuan.lessThanOrEqualTo(0)) return;
     const periods = options.periodUnits ?? [];
     const counts = rows.filter((row) => options.quantityLevel2.includes(row.level2)).flatMap((row) => countOf(row, facts, periods));

@@ -56,7 +56,7 @@ export const ruleFunction = defineFilingFunction<Options>({
       else if (isLowerBound(parsed)) context.report({ messageId: 'lowerBound', path, data: { ...data, ceiling: `≤${money.lowest.toFixed()}${parsed.unit}` } });
       else amounts.push({ row, path, target: parsed, money });
     }
-    const budget = writtenAmounts(facts, (options.budget ?? []).map((path) => resolveOptionPath(path, target.path)));
+    const budget = writtenAmounts(facts, (options.budget ?? []).map((path) => resolveOptionPath(path, target.path, options)));
     reportBudgetRestatements(amounts, budget, context);
   },
 });

@@ -1,6 +1,7 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { isBlankValue } from '../domain/blank-values.js';
-import { fieldLabel, parseFieldPath } from '../domain/field-paths.js';
+import { fieldLabel } from '../domain/field-paths.js';
+import { optionFieldPath } from '../domain/per-document.js';
 import type { DocumentKind, YamlPath } from '../types.js';
 
 /** Either groups of fields: the requirement is met when every field of one group is filled. */
@@ -52,8 +53,8 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(_target, options, context) {
     if (!(options.documentKinds ?? ['filing']).includes(context.document.kind)) return;
     for (const requirement of options.required) {
-      if (typeof requirement === 'string') checkField(parseFieldPath(requirement), context);
-      else checkAnyOf(requirement.anyOf.map((group) => group.map(parseFieldPath)), context);
+      if (typeof requirement === 'string') checkField(optionFieldPath(options, requirement), context);
+      else checkAnyOf(requirement.anyOf.map((group) => group.map((field) => optionFieldPath(options, field))), context);
     }
   },
 });

@@ -58,12 +58,12 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['sumMismatch', 'comparedTotal'],
   run(target, options, context) {
     const facts = context.facts(context.document);
-    const itemsPath = resolveOptionPath(options.items, target.path);
+    const itemsPath = resolveOptionPath(options.items, target.path, options);
     const items = readItems(context.document.valueAt(itemsPath), itemsPath, options, facts);
     if (!items || items.length === 0) return;
     const sum = items.reduce((accumulated, item) => accumulated.plus(item.yuan), new Decimal(0));
     for (const total of options.totals) {
-      const candidates = writtenAmounts(facts, total.paths.map((path) => resolveOptionPath(path, target.path)));
+      const candidates = writtenAmounts(facts, total.paths.map((path) => resolveOptionPath(path, target.path, options)));
       if (candidates.length === 0 || candidates.some((candidate) => candidate.yuan.equals(sum))) continue;
       const quoted = candidates[0];
       context.report({

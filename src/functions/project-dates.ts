@@ -1,7 +1,8 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { isBlankValue } from '../domain/blank-values.js';
 import { endsBeforeItStarts, formatCalendarDate, parseCalendarDate, parsePeriod } from '../domain/calendar-dates.js';
-import { fieldLabel, parseFieldPath } from '../domain/field-paths.js';
+import { fieldLabel } from '../domain/field-paths.js';
+import { optionFieldPath, perOptions } from '../domain/per-document.js';
 import {
   filedPeriods,
   isRecurringProject,
@@ -11,6 +12,7 @@ import {
   type PeriodFields,
   type RecurringCriteria,
 } from '../domain/project-term.js';
+import type { YamlPath } from '../types.js';
 
 interface Options {
   /** fields holding one date each, checked for form */
@@ -43,11 +45,11 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(_target, options, context) {
     const projectPeriod = options.projectPeriod ?? {};
     const otherPeriods = options.periods ?? [];
-    for (const field of options.dates ?? []) reportMalformed(field, parseCalendarDate, 'malformedDate', context);
-    for (const field of [...(projectPeriod.periods ?? []), ...otherPeriods]) reportMalformed(field, parsePeriod, 'malformedPeriod', context);
+    for (const field of options.dates ?? []) reportMalformed(optionFieldPath(options, field), parseCalendarDate, 'malformedDate', context);
+    for (const field of [...(projectPeriod.periods ?? []), ...otherPeriods]) reportMalformed(optionFieldPath(options, field), parsePeriod, 'malformedPeriod', context);
 
     const data = context.document.data;
-    for (const period of filedPeriods(data, { periods: otherPeriods })) reportInverted(period, context);
+    for (const period of filedPeriods(data, otherPeriodFields(options))) reportInverted(period, context);
     const year = context.facts(context.document).year;
     const recurring = options.recurring !== undefined && isRecurringProject(data, options.recurring);
     for (const period of filedPeriods(data, projectPeriod)) {
@@ -57,8 +59,10 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
 });
 
-function reportMalformed(field: string, parse: (value: unknown) => unknown, messageId: string, context: FilingContext): void {
-  const path = parseFieldPath(field);
+/** The other periods as PeriodFields, one object per rule, so that their parsed paths are remembered (optionFieldPath). */
+const otherPeriodFields = perOptions((options: Options): PeriodFields => ({ periods: options.periods ?? [] }));
+
+function reportMalformed(path: YamlPath, parse: (value: unknown) => unknown, messageId: string, context: FilingContext): void {
   const value = context.document.valueAt(path);
   if (isBlankValue(value) || parse(value) !== undefined) return;
   context.report({ messageId, data: { field: fieldLabel(path), value: String(value).trim() }, path });

@@ -1,5 +1,6 @@
 import { defineFilingFunction } from '../engine/function-api.js';
 import { canonicalCategory, indicatorRows, type IndicatorRow } from '../domain/indicator-rows.js';
+import { perOptions } from '../domain/per-document.js';
 import { indicatorTargetOf } from '../domain/target-cells.js';
 import type { TargetKind } from '../values/target.js';
 
@@ -24,7 +25,8 @@ interface Options {
 
 interface CountedRow {
   row: IndicatorRow;
-  value: string;
+  /** the target as written (untrimmed) */
+  raw: string;
   quantified: boolean;
 }
 
@@ -56,16 +58,19 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['belowShare', 'belowCount'],
   run(target, options, context) {
     const facts = context.facts(context.document);
-    const ignored = new Set(options.ignoredKinds ?? []);
+    const { ignored } = sets(options);
     const counted: CountedRow[] = [];
     for (const row of rowsInScope(indicatorRows(target.value, target.path), options)) {
       const parsed = indicatorTargetOf(facts, row.path, row.fields).target;
       if (ignored.has(parsed.kind)) continue;
-      counted.push({ row, value: parsed.raw.trim(), quantified: options.quantifiedKinds.includes(parsed.kind) });
+      counted.push({ row, raw: parsed.raw, quantified: options.quantifiedKinds.includes(parsed.kind) });
     }
     if (counted.length === 0 || counted.length < (options.minRows ?? 1)) return;
     const quantified = counted.filter((entry) => entry.quantified).length;
     const share = quantified / counted.length;
+    const messageId =
+      options.minCount !== undefined && quantified < options.minCount ? 'belowCount' : options.minShare !== undefined && share < options.minShare ? 'belowShare' : undefined;
+    if (messageId === undefined) return;
     const data = {
       total: counted.length,
       quantified,
@@ -75,23 +80,25 @@ export const ruleFunction = defineFilingFunction<Options>({
       qualitative: quoteUnquantified(counted, options.quoteLimit ?? 3),
     };
     const place = options.level1 ? { path: [...counted[0].row.path, '一级指标'] } : { path: target.path, part: 'key' as const };
-    if (options.minCount !== undefined && quantified < options.minCount) {
-      context.report({ messageId: 'belowCount', data, ...place });
-    } else if (options.minShare !== undefined && share < options.minShare) {
-      context.report({ messageId: 'belowShare', data, ...place });
-    }
+    context.report({ messageId, data, ...place });
   },
 });
 
-function rowsInScope(rows: readonly IndicatorRow[], options: Options): IndicatorRow[] {
-  if (!options.level1) return [...rows];
-  const wanted = new Set(options.level1);
+/** The options' lists as sets, built once per rule. */
+const sets = perOptions((options: Options) => ({
+  ignored: new Set<TargetKind>(options.ignoredKinds ?? []),
+  level1: options.level1 && new Set(options.level1),
+}));
+
+function rowsInScope(rows: readonly IndicatorRow[], options: Options): readonly IndicatorRow[] {
+  const wanted = sets(options).level1;
+  if (!wanted) return rows;
   return rows.filter((row) => wanted.has(canonicalCategory(row.level1, options.aliases ?? {})));
 }
 
 /** `党组织引领企业（明显）、党建活动环境改善度（明显）等 3 项` */
 function quoteUnquantified(counted: readonly CountedRow[], limit: number): string {
   const unquantified = counted.filter((entry) => !entry.quantified);
-  const quoted = unquantified.slice(0, limit).map((entry) => `${entry.row.name}（${entry.value}）`).join('、');
+  const quoted = unquantified.slice(0, limit).map((entry) => `${entry.row.name}（${entry.raw.trim()}）`).join('、');
   return unquantified.length > limit ? `${quoted}…` : quoted;
 }

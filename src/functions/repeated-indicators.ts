@@ -7,6 +7,7 @@ import { indicatorTargetOf } from '../domain/target-cells.js';
 import { targetIdentity } from '../domain/target-identity.js';
 import { declaredUmbrellaFilings, projectNameOf, quoteName, unitFolders } from '../domain/unit-folders.js';
 import type { YamlPath } from '../types.js';
+import type { ParsedTarget } from '../values/target.js';
 
 interface Options {
   /** report an indicator found, with the same target, in at least this share of a unit's filings (0–1) */
@@ -19,16 +20,15 @@ interface Options {
   maxRelated?: number;
 }
 
-/** One indicator row as compared across filings. */
+/** One indicator row as compared across filings (what only a finding quotes is read when one is made). */
 interface Occurrence {
   document: LintDocument;
-  namePath: YamlPath;
+  rowPath: YamlPath;
   /** the 三级指标 name as compared (see indicatorNameKey) */
   name: string;
   /** the target's identity (see targetIdentity) */
   value: string;
-  /** the target as written */
-  written: string;
+  target: ParsedTarget;
 }
 
 /**
@@ -72,7 +72,11 @@ function occurrenceOf(target: BatchTarget, ignored: RegExp | undefined, context:
   if (name === '' || (ignored && ignored.test(written.level1))) return undefined;
   const { target: parsed } = indicatorTargetOf(context.facts(target.document), target.path, target.value);
   if (parsed.kind === 'empty') return undefined;
-  return { document: target.document, namePath: [...target.path, '三级指标'], name, value: targetIdentity(parsed), written: parsed.raw.trim() };
+  return { document: target.document, rowPath: target.path, name, value: targetIdentity(parsed), target: parsed };
+}
+
+function namePathOf(occurrence: Occurrence): YamlPath {
+  return [...occurrence.rowPath, '三级指标'];
 }
 
 function reportIfBoilerplate(occurrences: readonly Occurrence[], filingCount: number, options: Options, context: BatchContext): void {
@@ -80,11 +84,12 @@ function reportIfBoilerplate(occurrences: readonly Occurrence[], filingCount: nu
   if (filings.size < 2 || filings.size / filingCount < options.minShare) return;
   for (const occurrence of occurrences) {
     const others = occurrences.filter((other) => other.document !== occurrence.document).slice(0, options.maxRelated ?? Number.POSITIVE_INFINITY);
+    const namePath = namePathOf(occurrence);
     context.report(occurrence.document, {
       messageId: 'repeated',
-      path: occurrence.namePath,
-      data: { name: quoteName(String(occurrence.document.valueAt(occurrence.namePath)).trim()), value: occurrence.written, count: filings.size, total: filingCount },
-      related: others.map((other) => ({ document: other.document, path: other.namePath, messageId: 'sameIndicator', data: { project: quoteName(projectNameOf(other.document)) } })),
+      path: namePath,
+      data: { name: quoteName(String(occurrence.document.valueAt(namePath)).trim()), value: occurrence.target.raw.trim(), count: filings.size, total: filingCount },
+      related: others.map((other) => ({ document: other.document, path: namePathOf(other), messageId: 'sameIndicator', data: { project: quoteName(projectNameOf(other.document)) } })),
     });
   }
 }

@@ -15,7 +15,7 @@ interface Options {
 }
 
 interface NamedRow {
-  path: YamlPath;
+  index: number;
   name: string;
 }
 
@@ -38,14 +38,15 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['sharedPrefix'],
   fixable: true,
   run(target, options, context) {
-    const rows = namedRows(target.value, target.path, options.field);
+    const rows = namedRows(target.value, options.field);
     if (rows.length < options.minRows) return;
     const prefix = sharedPrefix(rows, prefixPatterns(options));
     if (prefix === undefined) return;
-    const edits = rows.flatMap((row) => removalEdits(row, prefix.length, context));
+    const pathOf = (row: NamedRow): YamlPath => [...target.path, row.index, options.field];
+    const edits = rows.flatMap((row) => removalEdits(pathOf(row), row.name, prefix.length, context));
     context.report({
       messageId: 'sharedPrefix',
-      path: rows[0].path,
+      path: pathOf(rows[0]),
       data: { prefix: prefix.trim(), count: rows.length },
       fix: { edits },
     });
@@ -55,12 +56,15 @@ export const ruleFunction = defineFilingFunction<Options>({
 /** The prefix patterns anchored at the start, compiled once per rule. */
 const prefixPatterns = perOptions((options: Options) => options.prefixPatterns.map((pattern) => new RegExp(`^(?:${pattern})`, 'u')));
 
-function namedRows(table: unknown, tablePath: YamlPath, field: string): NamedRow[] {
+/** The rows with a name, by index: their paths are only needed for a finding. */
+function namedRows(table: unknown, field: string): NamedRow[] {
   if (!Array.isArray(table)) return [];
-  return table.flatMap((row: unknown, index) => {
+  const rows: NamedRow[] = [];
+  table.forEach((row: unknown, index) => {
     const name = row !== null && typeof row === 'object' ? (row as Record<string, unknown>)[field] : undefined;
-    return typeof name === 'string' && name.trim() !== '' ? [{ path: [...tablePath, index, field], name }] : [];
+    if (typeof name === 'string' && name.trim() !== '') rows.push({ index, name });
   });
+  return rows;
 }
 
 /** The prefix every name starts with, as written, if the first name has one that the others share. */
@@ -76,10 +80,10 @@ function sharedPrefix(rows: readonly NamedRow[], patterns: readonly RegExp[]): s
 }
 
 /** Edits deleting the first `length` characters of a name, or rewriting the whole scalar where its source is not literal. */
-function removalEdits(row: NamedRow, length: number, context: FilingContext): TextEdit[] {
+function removalEdits(path: YamlPath, name: string, length: number, context: FilingContext): TextEdit[] {
   return (
-    scalarEdits(context.document, row.path, row.name, [{ span: [0, length], text: '' }]) ?? [
-      { range: valueRange(context.document, row.path), text: yamlScalarText(row.name.slice(length)) },
+    scalarEdits(context.document, path, name, [{ span: [0, length], text: '' }]) ?? [
+      { range: valueRange(context.document, path), text: yamlScalarText(name.slice(length)) },
     ]
   );
 }

@@ -113,7 +113,7 @@ function statedCounts(document: LintDocument, options: Options, selectedPath: Ya
   const { pattern } = compiled(options);
   const counts: StatedCount[] = [];
   for (const source of options.sources) {
-    const path = resolveOptionPath(source, selectedPath);
+    const path = resolveOptionPath(source, selectedPath, options);
     for (const { path: textPath, text } of textsUnder(document, path, valueAtPath(document.data, path))) {
       if (!HAS_DIGIT.test(text)) continue;
       for (const match of toHalfWidth(text).matchAll(pattern)) {

@@ -51,7 +51,7 @@ export const UNSIGNED_NUMERAL = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
 
 /** Contract: `numeral` matches UNSIGNED_NUMERAL, optionally signed. */
 export function decimalFromNumeral(numeral: string): Decimal {
-  return new Decimal(numeral.replace(/,/g, ''));
+  return new Decimal(numeral.includes(',') ? numeral.replace(/,/g, '') : numeral);
 }
 
 /** Treats `-0` as `0` so that signs never show up in messages about zero amounts. */
