@@ -97,15 +97,19 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
   let data: unknown;
   try {
     data = timed(stats, 'phase:compose', () => parsed.document.toJS({ maxAliasCount: limits.maxAliases }));
-  } catch {
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const tooManyAliases = /alias count/i.test(reason);
     addProblem(state, {
-      code: 'limit-exceeded',
+      code: tooManyAliases ? 'limit-exceeded' : 'parse-error',
       severity: 'error',
       range: { start: 0, end: 0 },
-      message: {
-        zh: `YAML 别名（*名称）展开次数超过上限 ${limits.maxAliases}，未检查（上限见 limits.maxAliases）`,
-        en: `YAML aliases expand more than ${limits.maxAliases} times; not linted (see limits.maxAliases)`,
-      },
+      message: tooManyAliases
+        ? {
+            zh: `YAML 别名（*名称）展开次数超过上限 ${limits.maxAliases}，未检查（上限见 limits.maxAliases）`,
+            en: `YAML aliases expand more than ${limits.maxAliases} times; not linted (see limits.maxAliases)`,
+          }
+        : { zh: `YAML 无法读取：${reason}`, en: `YAML cannot be read: ${reason}` },
     });
     return state;
   }

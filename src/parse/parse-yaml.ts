@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { parseDocument, type Document, type YAMLError } from 'yaml';
 import { SourceFile } from '../source/source-file.js';
 import type { LocalizedText, Problem } from '../types.js';
 
@@ -34,9 +34,8 @@ const YAML_ERROR_WORDING: Record<string, string> = {
 
 
 export function parseYaml(filePath: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
-  const source = new SourceFile(filePath, text, lineCounter);
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const source = new SourceFile(filePath, text);
   const problems = [...firstOfCascade(document.errors), ...document.warnings].map((error) => toProblem(error, text.length));
   return { source, document, problems };
 }
