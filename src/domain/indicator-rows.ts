@@ -1,5 +1,6 @@
+import type { LintDocument } from '../document/lint-document.js';
 import type { YamlPath } from '../types.js';
-import { perObject } from './per-document.js';
+import { perDocument } from './per-document.js';
 
 /** One row of the 绩效指标 table with its path, category names normalized for comparison. */
 export interface IndicatorRow {
@@ -17,7 +18,23 @@ export function normalizeName(value: unknown): string {
   return String(value).replace(/[\s\u3000]+/g, '');
 }
 
-/** An indicator row's category names and 三级指标 name, normalized (see normalizeName). */
+/**
+ * The rows of a 绩效指标 table (the value selected at `$.绩效指标`), skipping entries that are not mappings. Given the
+ * document the table is in, the rows' names are those indicatorNames remembers.
+ */
+export function indicatorRows(table: unknown, tablePath: YamlPath, document?: LintDocument): IndicatorRow[] {
+  if (!Array.isArray(table)) return [];
+  const rows: IndicatorRow[] = [];
+  table.forEach((entry, index) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
+    const fields = entry as Record<string, unknown>;
+    const { level1, level2, name } = document ? indicatorNames(document, fields) : namesOf(fields);
+    rows.push({ path: [...tablePath, index], index, level1, level2, name, fields });
+  });
+  return rows;
+}
+
+/** An indicator row's category names and 三级指标 name, normalized. */
 export interface IndicatorNames {
   level1: string;
   level2: string;
@@ -27,31 +44,24 @@ export interface IndicatorNames {
 const NO_NAMES: IndicatorNames = { level1: '', level2: '', name: '' };
 
 /**
- * The normalized names of the row whose plain data is `row` ('' for a row that is not a mapping). Some twenty rules
- * read them for every row, so they are normalized once per row.
+ * The normalized names of a row of the document (its plain data; '' for a row that is not a mapping). Some twenty
+ * rules read them for every row, so they are normalized once per row, in a Map held per document.
  */
-export function indicatorNames(row: unknown): IndicatorNames {
-  return row !== null && typeof row === 'object' ? namesOfRow(row) : NO_NAMES;
+export function indicatorNames(document: LintDocument, row: unknown): IndicatorNames {
+  if (row === null || typeof row !== 'object') return NO_NAMES;
+  const names = namesByRow(document);
+  let found = names.get(row);
+  if (!found) {
+    found = namesOf(row as Record<string, unknown>);
+    names.set(row, found);
+  }
+  return found;
 }
 
-const namesOfRow = perObject(
-  (row: object): IndicatorNames => {
-    const fields = row as Record<string, unknown>;
-    return { level1: normalizeName(fields['一级指标']), level2: normalizeName(fields['二级指标']), name: normalizeName(fields['三级指标']) };
-  },
-);
+const namesByRow = perDocument(() => new Map<object, IndicatorNames>());
 
-/** The rows of a 绩效指标 table (the value selected at `$.绩效指标`), skipping entries that are not mappings. */
-export function indicatorRows(table: unknown, tablePath: YamlPath): IndicatorRow[] {
-  if (!Array.isArray(table)) return [];
-  const rows: IndicatorRow[] = [];
-  table.forEach((entry, index) => {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
-    const fields = entry as Record<string, unknown>;
-    const { level1, level2, name } = indicatorNames(fields);
-    rows.push({ path: [...tablePath, index], index, level1, level2, name, fields });
-  });
-  return rows;
+function namesOf(fields: Record<string, unknown>): IndicatorNames {
+  return { level1: normalizeName(fields['一级指标']), level2: normalizeName(fields['二级指标']), name: normalizeName(fields['三级指标']) };
 }
 
 /** Maps an alias (e.g. 进度指标) to its canonical category name (时效指标); unknown names map to themselves. */

@@ -6,7 +6,9 @@ import { parseFieldPath } from './field-paths.js';
  * Memoization for what rule functions derive again and again. The engine hands a rule the same options object for
  * every document it lints and every rule the same LintDocument, so keying on those objects turns work done per call
  * (compiling regular expressions, building sets, walking every string of a document) into work done once per run
- * or once per document. WeakMaps keep nothing alive: a memo goes with its key.
+ * or once per document. WeakMaps keep nothing alive: a memo goes with its key. Weak keys cost the garbage collector
+ * work in every collection, though, so keep them few (documents, options objects): what is remembered per row or per
+ * value belongs in an ordinary Map held per document.
  *
  * Contract: a key is never mutated once derived from — rule options, documents and their plain data are read-only
  * while rules run — and derived values are shared, so callers must not mutate them either.
@@ -71,4 +73,29 @@ export function optionFieldPath(options: object, dotted: string): YamlPath {
     paths.set(dotted, path);
   }
   return path;
+}
+
+const alternationsByOptions = perObject((_options: object) => new Map<readonly string[], RegExp | undefined>());
+
+/**
+ * The patterns of a list in a rule's options (Unicode flag) joined into one alternation, built once per options
+ * object: a text it does not match matches none of them, and one scan of the alternation tells so faster than a
+ * scan per pattern. Undefined when joining could change what a pattern means — a pattern refers back to a group by
+ * number or name (it would see the other patterns' groups), or does not compile on its own.
+ */
+export function optionAlternation(options: object, sources: readonly string[]): RegExp | undefined {
+  const alternations = alternationsByOptions(options);
+  if (!alternations.has(sources)) alternations.set(sources, joinedPatterns(sources));
+  return alternations.get(sources);
+}
+
+function joinedPatterns(sources: readonly string[]): RegExp | undefined {
+  if (sources.length < 2 || sources.some((source) => /\\(?:[1-9]|k<)/u.test(source))) return undefined;
+  try {
+    // Each must compile alone: joined, a broken one could pair up with its neighbours (`)|(` reads `(?:)|()`).
+    sources.forEach((source) => new RegExp(source, 'u'));
+    return new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'u');
+  } catch {
+    return undefined;
+  }
 }

@@ -44,7 +44,9 @@ export function targetCells(document: LintDocument, facts: DocumentFacts, rowPat
  * `facts.indicatorTarget(rowPath)`, remembered per row: some fifteen rules ask it of every indicator row, and each
  * call reads the row again and joins the target's path into a lookup key. `row` is the row's plain data (what
  * `document.valueAt(rowPath)` returns — the selected value of a per-row rule, an IndicatorRow's `fields`): the answer
- * is remembered under that object together with the path, since YAML aliases can put one row at two paths.
+ * is remembered under that object together with the path, since YAML aliases can put one row at two paths. The rows
+ * are keys of an ordinary Map held per document (per facts), not of a WeakMap: weak keys cost the garbage collector
+ * work on every collection, and the Map goes with the document anyway.
  */
 export function indicatorTargetOf(facts: DocumentFacts, rowPath: YamlPath, row: unknown): IndicatorTarget {
   if (row === null || typeof row !== 'object') return facts.indicatorTarget(rowPath);
@@ -56,7 +58,7 @@ export function indicatorTargetOf(facts: DocumentFacts, rowPath: YamlPath, row: 
   return target;
 }
 
-const rowTargets = perObject((_facts: DocumentFacts) => new WeakMap<object, { rowPath: YamlPath; target: IndicatorTarget }>());
+const rowTargets = perObject((_facts: DocumentFacts) => new Map<object, { rowPath: YamlPath; target: IndicatorTarget }>());
 
 function samePath(a: YamlPath, b: YamlPath): boolean {
   if (a.length !== b.length) return false;

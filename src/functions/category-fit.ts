@@ -73,7 +73,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['misplaced'],
   run(target, options, context) {
     if (target.value === null || typeof target.value !== 'object') return;
-    const written = indicatorNames(target.value);
+    const written = indicatorNames(context.document, target.value);
     const name = written.name;
     if (name === '') return;
     const aliases = options.aliases ?? {};

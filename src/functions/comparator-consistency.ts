@@ -44,7 +44,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   fixable: true,
   run(target, options, context) {
     const facts = context.facts(context.document);
-    const written = indicatorRows(target.value, target.path).flatMap((row) => writtenComparators(row, context.document, facts));
+    const written = indicatorRows(target.value, target.path, context.document).flatMap((row) => writtenComparators(row, context.document, facts));
     const mixed = !PREFIX_STYLES.some((style) => written.every((comparator) => fitsStyle(comparator.spelling, style)));
     if (options.when === 'mixed' && !mixed) return;
     const spellings = [...new Set(written.filter((comparator) => !isShared(comparator.spelling)).map((comparator) => comparator.spelling.text))].join('、');

@@ -79,7 +79,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   messageIds: ['smallShare', 'exceedsBudget'],
   run(target, options, context) {
     const facts = context.facts(context.document);
-    const rows = indicatorRows(target.value, target.path);
+    const rows = indicatorRows(target.value, target.path, context.document);
     const costRows = rows.filter((row) => options.costLevel2.includes(row.level2));
     const budget = writtenAmounts(facts, options.budget.map((path) => resolveOptionPath(path, target.path, options)))[0];
     if (costRows.length === 0 || !budget || budget.yuan.lessThanOrEqualTo(0)) return;

@@ -47,7 +47,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   run(target, options, context) {
     const facts = context.facts(context.document);
     const amounts: CostAmount[] = [];
-    for (const row of indicatorRows(target.value, target.path).filter((candidate) => options.costLevel2.includes(candidate.level2))) {
+    for (const row of indicatorRows(target.value, target.path, context.document).filter((candidate) => options.costLevel2.includes(candidate.level2))) {
       const { target: parsed, path } = indicatorTargetOf(facts, row.path, row.fields);
       if (!isStatedWithUnit(parsed)) continue;
       const money = moneyTarget(parsed, options.moneyUnits);

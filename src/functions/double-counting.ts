@@ -90,7 +90,7 @@ function profileOf(document: LintDocument, amountPath: YamlPath, context: BatchC
   const yuan = parsed.ok ? parsed.yuan : undefined;
   const fen = yuan?.times(100);
   const name = projectNameOf(document);
-  const indicators = indicatorRows(document.valueAt(['绩效指标']), ['绩效指标']).map((row) => indicatorNameKey(row.name, name));
+  const indicators = indicatorRows(document.valueAt(['绩效指标']), ['绩效指标'], document).map((row) => indicatorNameKey(row.name, name));
   return {
     document,
     name,

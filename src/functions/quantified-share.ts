@@ -60,7 +60,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const facts = context.facts(context.document);
     const { ignored } = sets(options);
     const counted: CountedRow[] = [];
-    for (const row of rowsInScope(indicatorRows(target.value, target.path), options)) {
+    for (const row of rowsInScope(indicatorRows(target.value, target.path, context.document), options)) {
       const parsed = indicatorTargetOf(facts, row.path, row.fields).target;
       if (ignored.has(parsed.kind)) continue;
       counted.push({ row, raw: parsed.raw, quantified: options.quantifiedKinds.includes(parsed.kind) });

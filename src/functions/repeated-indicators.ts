@@ -67,7 +67,7 @@ export const ruleFunction = defineBatchFunction<Options>({
 
 function occurrenceOf(target: BatchTarget, ignored: RegExp | undefined, context: BatchContext): Occurrence | undefined {
   if (target.value === null || typeof target.value !== 'object' || Array.isArray(target.value)) return undefined;
-  const written = indicatorNames(target.value);
+  const written = indicatorNames(target.document, target.value);
   const name = indicatorNameKey(written.name, projectNameOf(target.document));
   if (name === '' || (ignored && ignored.test(written.level1))) return undefined;
   const { target: parsed } = indicatorTargetOf(context.facts(target.document), target.path, target.value);

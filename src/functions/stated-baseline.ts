@@ -72,7 +72,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const stated = statedCounts(context.document, options, target.path);
     if (stated.length === 0) return;
     const facts = context.facts(context.document);
-    for (const row of indicatorRows(target.value, target.path)) {
+    for (const row of indicatorRows(target.value, target.path, context.document)) {
       const { target: parsed, path } = indicatorTargetOf(facts, row.path, row.fields);
       if (!isQuantity(parsed) || !LOWER_BOUNDS.has(parsed.comparator)) continue;
       const unit = countUnit(parsed, compiled(options).units);

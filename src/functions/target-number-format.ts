@@ -48,7 +48,7 @@ export const ruleFunction = defineFilingFunction<Options>({
       messageId: 'plainer',
       path: cells[firstChanged].path,
       data: {
-        name: indicatorNames(target.value).name,
+        name: indicatorNames(context.document, target.value).name,
         value: cells.map((cell) => cell.raw.trim()).join(''),
         suggested: cells.map((cell, index) => applyValueEdits(cell.raw, edits[index]).trim()).join(''),
       },

@@ -40,7 +40,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['belowMin', 'aboveMax', 'notInteger'],
   run(target, options, context) {
-    const name = indicatorNames(target.value).name;
+    const name = indicatorNames(context.document, target.value).name;
     if (options.exceptNames !== undefined && optionPattern(options, options.exceptNames, 'u').test(name)) return;
     const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     const unit = parsed.unitParts?.[0];

@@ -33,7 +33,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const leftToOtherRules = (options.ignore ?? []).map((pattern) => new RegExp(pattern, 'u'));
     if (leftToOtherRules.some((pattern) => pattern.test(parsed.raw))) return;
     const reason = parsed.notes?.map((note) => REASON_MESSAGES[note]).find((messageId) => messageId !== undefined);
-    const name = indicatorNames(target.value).name;
+    const name = indicatorNames(context.document, target.value).name;
     context.report({ messageId: reason ?? 'unparseable', data: { name, value: parsed.raw.trim() }, path });
   },
 });

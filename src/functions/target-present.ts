@@ -12,7 +12,7 @@ export const ruleFunction = defineFilingFunction<Record<string, never>>({
   messageIds: ['empty'],
   run(target, _options, context) {
     if (target.value === null || typeof target.value !== 'object') return;
-    const name = indicatorNames(target.value).name;
+    const name = indicatorNames(context.document, target.value).name;
     if (name === '') return;
     const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);
     if (parsed.kind !== 'empty') return;

@@ -51,7 +51,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['missingUnit', 'unitMismatch', 'missingComparator'],
   run(target, options, context) {
-    const names = indicatorNames(target.value);
+    const names = indicatorNames(context.document, target.value);
     const name = names.name;
     if (matches(options, options.skipNames, name)) return;
     const { target: parsed, path } = indicatorTargetOf(context.facts(context.document), target.path, target.value);

@@ -1,5 +1,5 @@
 import { defineFilingFunction } from '../engine/function-api.js';
-import { optionPattern } from '../domain/per-document.js';
+import { optionAlternation, optionPattern } from '../domain/per-document.js';
 
 interface Options {
   /** regular expressions (Unicode); a text that matches none of them is reported */
@@ -30,7 +30,8 @@ export const ruleFunction = defineFilingFunction<Options>({
     if (typeof target.value !== 'string') return;
     const text = target.value;
     if (text.replace(/\s/gu, '').length < (options.minLength ?? 1)) return;
-    if (options.patterns.some((pattern) => optionPattern(options, pattern, 'u').test(text))) return;
+    const anyOf = optionAlternation(options, options.patterns);
+    if (anyOf ? anyOf.test(text) : options.patterns.some((pattern) => optionPattern(options, pattern, 'u').test(text))) return;
     context.report({ messageId: 'noMatch', data: { excerpt: excerpt(text, options.quoteLength ?? 30) } });
   },
 });

@@ -1,6 +1,6 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { fieldLabel } from '../domain/field-paths.js';
-import { perOptions } from '../domain/per-document.js';
+import { optionAlternation, perOptions } from '../domain/per-document.js';
 import { textRange, textsUnder, type DocumentText } from '../domain/text-values.js';
 import type { SourceRange } from '../types.js';
 
@@ -35,23 +35,12 @@ export const ruleFunction = defineFilingFunction<Options>({
 
 /**
  * The patterns, compiled once per rule rather than per document (without the global flag, exec keeps no state between
- * texts); and `anyOf`, all of them joined in one alternation: nearly every text matches none, and one scan of the
- * alternation tells so faster than a scan per pattern. Patterns that refer back to a group would, once joined, see
- * other patterns' groups, so those are not joined, nor patterns whose group names clash.
+ * texts); and `anyOf`, all of them in one alternation (see optionAlternation): nearly every text matches none.
  */
 const compiledPatterns = perOptions((options: Options) => {
   const patterns = options.patterns.map((pattern) => new RegExp(pattern, 'u'));
-  return { patterns, anyOf: alternationOf(options.patterns) };
+  return { patterns, anyOf: optionAlternation(options, options.patterns) };
 });
-
-function alternationOf(sources: readonly string[]): RegExp | undefined {
-  if (sources.length < 2 || sources.some((source) => /\\(?:[1-9]|k<)/u.test(source))) return undefined;
-  try {
-    return new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'u');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The earliest match in the text, over all patterns. */
 function firstMatch(text: string, patterns: readonly RegExp[]): string | undefined {

@@ -68,7 +68,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     let recurring: boolean | undefined;
     const isRecurring = () => (recurring ??= options.recurring !== undefined && isRecurringProject(context.document.data, options.recurring));
     const { comparator, value } = parsed;
-    const name = indicatorNames(target.value).name;
+    const name = indicatorNames(context.document, target.value).name;
     if (!options.floors.some((floor) => appliesTo(floor, parsed, isRecurring, name) && asksAtMost(comparator, value, floor.atMost))) return;
     const data = { name, value: parsed.raw.trim(), unit: parsed.unit ?? '' };
     context.report({ messageId: asksAtMost(comparator, value, 0) ? 'alwaysMet' : 'minimal', path, data });

@@ -75,7 +75,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const word = parsed.word.replace(/\s+/g, '');
     const messageId = classify(parsed.word, word, options);
     if (!messageId) return;
-    const { name, level2 } = indicatorNames(row);
+    const { name, level2 } = indicatorNames(context.document, row);
     const rewrite = messageId === 'vagueWord' || messageId === 'sentence' ? chooseRewrite(options.rewrites ?? [], level2, name) : undefined;
     const suggestions: SuggestionReport[] = rewrite
       ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range: valueRange(context.document, path), text: yamlScalarText(rewrite.value) }] } }]
