@@ -30,8 +30,13 @@ fi
 
 if [ ! -x "$e2e/code-server/node_modules/.bin/code-server" ]; then
   echo "e2e-setup: code-server 4.139.x (native modules built against Node 24)"
-  # its postinstall runs `npm install` in lib/vscode and builds native modules: every script there must run
-  PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm_config_dangerously_allow_all_scripts=true \
+  # Its postinstall runs `npm install` in lib/vscode and builds native modules: every script there must run.
+  # It checks the Node version in $npm_config_user_agent, which an outer `npm run test:e2e` has already set to
+  # its own (Node 20) and the inner npm would pass on: so the install runs without the outer npm's variables.
+  outer_npm_vars=()
+  while IFS= read -r name; do outer_npm_vars+=(-u "$name"); done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+  env "${outer_npm_vars[@]}" PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+    npm_config_dangerously_allow_all_scripts=true \
     npm install --prefix "$e2e/code-server" --no-audit --no-fund code-server@4.139.x
 fi
 
