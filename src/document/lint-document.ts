@@ -35,10 +35,14 @@ export class LintDocument {
     return this.source.text;
   }
 
-  /** The YAML node at `path`, or undefined when the path does not exist. */
+  /**
+   * The YAML node at `path`, or undefined when the path does not exist. Steps from collection to collection as
+   * yaml's `getIn(path, true)` does (the first entry of a key wins; aliases and merge keys are not followed), in one
+   * pass: rules ask this of every value they report on.
+   */
   nodeAt(path: YamlPath): Node | undefined {
-    if (path.length === 0) return this.document.contents ?? undefined;
-    const node = this.document.getIn(path, true);
+    let node: unknown = this.document.contents ?? undefined;
+    for (const segment of path) node = childOf(node, segment)?.value;
     return isNodeLike(node) ? node : undefined;
   }
 
@@ -46,11 +50,8 @@ export class LintDocument {
   pairAt(path: YamlPath): Pair<Node, Node | null> | undefined {
     if (path.length === 0) return undefined;
     const parent = this.nodeAt(path.slice(0, -1));
-    const last = path[path.length - 1];
-    if (!isMap(parent)) return undefined;
-    return parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last)) as
-      | Pair<Node, Node | null>
-      | undefined;
+    const entry = childOf(parent, path[path.length - 1]);
+    return entry?.pair;
   }
 
   /**
@@ -58,8 +59,11 @@ export class LintDocument {
    * existing ancestor's key, so that a finding about an absent field sits on the section that should hold it.
    */
   rangeOf(path: YamlPath, part: NodePart = 'value'): SourceRange {
-    const pair = this.pairAt(path);
-    const node = this.nodeAt(path);
+    let parent: unknown = this.document.contents ?? undefined;
+    for (let index = 0; index < path.length - 1; index++) parent = childOf(parent, path[index])?.value;
+    const entry = path.length === 0 ? { value: parent } : childOf(parent, path[path.length - 1]);
+    const pair = entry?.pair;
+    const node = isNodeLike(entry?.value) ? entry.value : undefined;
     if (part === 'key' && pair && isNodeLike(pair.key)) return nodeRange(pair.key);
     if (node && part !== 'entry') return nodeRange(node);
     if (pair) {
@@ -94,6 +98,22 @@ export class LintDocument {
     }
     return current;
   }
+}
+
+/** A collection's child under `key`: in a mapping, the first entry whose key reads as `key`, and its value. */
+function childOf(parent: unknown, key: string | number): { value: unknown; pair?: Pair<Node, Node | null> } | undefined {
+  if (isMap(parent)) {
+    const wanted = String(key);
+    for (const pair of parent.items) {
+      if (pair.key === key || (isScalar(pair.key) && (pair.key.value === key || String(pair.key.value) === wanted))) return { value: pair.value, pair: pair as Pair<Node, Node | null> };
+    }
+    return undefined;
+  }
+  if (isSeq(parent)) {
+    const index = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : -1;
+    return index >= 0 && index < parent.items.length ? { value: parent.items[index] } : undefined;
+  }
+  return undefined;
 }
 
 function isNodeLike(value: unknown): value is Node {

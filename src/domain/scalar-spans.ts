@@ -1,6 +1,5 @@
 import type { LintDocument } from '../document/lint-document.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
-import { valueRange } from './node-ranges.js';
 import type { Span } from '../values/target.js';
 import type { SourceRange, TextEdit, YamlPath } from '../types.js';
 
@@ -16,7 +15,7 @@ export interface ValueEdit {
  * character (escapes, folded or block scalars), so that no edit is ever computed on shifted offsets.
  */
 export function scalarContentRange(document: LintDocument, path: YamlPath, raw: string): SourceRange | undefined {
-  return contentWithin(document, valueRange(document, path), raw);
+  return contentWithin(document, document.rangeOf(path), raw);
 }
 
 /** scalarContentRange, given the scalar's range. */
@@ -41,7 +40,7 @@ export function applyValueEdits(raw: string, edits: readonly ValueEdit[]): strin
  * quoted. Undefined when the scalar's source cannot be edited safely (see scalarContentRange).
  */
 export function scalarEdits(document: LintDocument, path: YamlPath, raw: string, edits: readonly ValueEdit[]): TextEdit[] | undefined {
-  const whole = valueRange(document, path);
+  const whole = document.rangeOf(path);
   const content = contentWithin(document, whole, raw);
   if (!content) return undefined;
   const isPlain = content.start === whole.start && content.end === whole.end;

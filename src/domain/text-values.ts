@@ -20,7 +20,7 @@ export interface DocumentText extends TextValue {
  * Every string value of the document with its path, depth first in document order (a mapping's entries in the order
  * of its plain data), each with its node. Several rules read all of a filing's text (text-hygiene, placeholder-left,
  * target-below-baseline), so the document is walked once and the list shared. Nodes are found alongside the data,
- * stepping from node to child as document.nodeAt does for a whole path (see valueRange), so that no path is looked
+ * stepping from node to child as document.nodeAt does for a whole path (see LintDocument.nodeAt), so that no path is looked
  * up again.
  */
 export const documentTexts = perDocument((document: LintDocument): readonly DocumentText[] => {

@@ -1,7 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import { defineFilingFunction, type FilingContext, type SuggestionReport } from '../engine/function-api.js';
 import { normalizeName } from '../domain/indicator-rows.js';
-import { valueRange } from '../domain/node-ranges.js';
 import { perOptions } from '../domain/per-document.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
 import type { YamlPath } from '../types.js';
@@ -137,7 +136,7 @@ function reportRespelled(level: Level, spelling: string, context: FilingContext)
     messageId: 'respell',
     data: { written: level.written, name: spelling },
     path: level.path,
-    fix: { edits: [{ range: valueRange(context.document, level.path), text: yamlScalarText(spelling) }] },
+    fix: { edits: [{ range: context.document.rangeOf(level.path), text: yamlScalarText(spelling) }] },
   });
 }
 
@@ -151,5 +150,5 @@ function reportUnknown(messageId: string, level: Level, nearest: string, data: R
 }
 
 function replacement(path: YamlPath, name: string, context: FilingContext): SuggestionReport {
-  return { messageId: 'replaceWith', data: { name }, fix: { edits: [{ range: valueRange(context.document, path), text: yamlScalarText(name) }] } };
+  return { messageId: 'replaceWith', data: { name }, fix: { edits: [{ range: context.document.rangeOf(path), text: yamlScalarText(name) }] } };
 }

@@ -1,6 +1,5 @@
 import { defineFilingFunction, type FilingContext } from '../engine/function-api.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
-import { valueRange } from '../domain/node-ranges.js';
 import { perOptions } from '../domain/per-document.js';
 import { scalarEdits } from '../domain/scalar-spans.js';
 import type { TextEdit, YamlPath } from '../types.js';
@@ -83,7 +82,7 @@ function sharedPrefix(rows: readonly NamedRow[], patterns: readonly RegExp[]): s
 function removalEdits(path: YamlPath, name: string, length: number, context: FilingContext): TextEdit[] {
   return (
     scalarEdits(context.document, path, name, [{ span: [0, length], text: '' }]) ?? [
-      { range: valueRange(context.document, path), text: yamlScalarText(name.slice(length)) },
+      { range: context.document.rangeOf(path), text: yamlScalarText(name.slice(length)) },
     ]
   );
 }

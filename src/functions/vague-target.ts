@@ -1,6 +1,5 @@
 import { defineFilingFunction, type SuggestionReport } from '../engine/function-api.js';
 import { indicatorNames } from '../domain/indicator-rows.js';
-import { valueRange } from '../domain/node-ranges.js';
 import { perOptions } from '../domain/per-document.js';
 import { indicatorTargetOf } from '../domain/target-cells.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
@@ -78,7 +77,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const { name, level2 } = indicatorNames(context.document, row);
     const rewrite = messageId === 'vagueWord' || messageId === 'sentence' ? chooseRewrite(options.rewrites ?? [], level2, name) : undefined;
     const suggestions: SuggestionReport[] = rewrite
-      ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range: valueRange(context.document, path), text: yamlScalarText(rewrite.value) }] } }]
+      ? [{ messageId: 'rewrite', data: { value: rewrite.value }, fix: { edits: [{ range: context.document.rangeOf(path), text: yamlScalarText(rewrite.value) }] } }]
       : [];
     context.report({ messageId, path, data: { name, value: parsed.word, example: rewrite?.value ?? options.defaultExample }, suggestions });
   },

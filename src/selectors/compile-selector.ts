@@ -49,31 +49,41 @@ export function compileSelector(source: string): Selector {
     source,
     select(root: unknown): Selected[] {
       let current: Selected[] = [{ path: [], value: root }];
-      for (const step of steps) current = current.flatMap((selected) => applyStep(step, selected));
+      for (const step of steps) {
+        const next: Selected[] = [];
+        for (const selected of current) applyStep(step, selected, next);
+        current = next;
+      }
       return current;
     },
   };
 }
 
-function applyStep(step: Step, { path, value }: Selected): Selected[] {
+/** Appends what `step` selects from `selected` to `into`: one pass, no intermediate arrays (rules run per file). */
+function applyStep(step: Step, { path, value }: Selected, into: Selected[]): void {
   switch (step.kind) {
     case 'key':
-      if (isRecord(value) && Object.hasOwn(value, step.name)) return [{ path: [...path, step.name], value: value[step.name] }];
-      return [];
+      if (isRecord(value) && Object.hasOwn(value, step.name)) into.push({ path: [...path, step.name], value: value[step.name] });
+      return;
     case 'index':
-      if (Array.isArray(value) && step.index < value.length) return [{ path: [...path, step.index], value: value[step.index] }];
-      return [];
+      if (Array.isArray(value) && step.index < value.length) into.push({ path: [...path, step.index], value: value[step.index] });
+      return;
     case 'wildcard':
-      return children({ path, value });
+      pushChildren(path, value, into, undefined);
+      return;
     case 'filter':
-      return children({ path, value }).filter((child) => step.conditions.every((condition) => condition.test(readField(child.value, condition.field))));
+      pushChildren(path, value, into, step.conditions);
+      return;
   }
 }
 
-function children({ path, value }: Selected): Selected[] {
-  if (Array.isArray(value)) return value.map((item, index) => ({ path: [...path, index], value: item }));
-  if (isRecord(value)) return Object.entries(value).map(([key, item]) => ({ path: [...path, key], value: item }));
-  return [];
+function pushChildren(path: YamlPath, value: unknown, into: Selected[], conditions: readonly Condition[] | undefined): void {
+  const keep = (item: unknown) => conditions === undefined || conditions.every((condition) => condition.test(readField(item, condition.field)));
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) if (keep(value[index])) into.push({ path: [...path, index], value: value[index] });
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) if (keep(value[key])) into.push({ path: [...path, key], value: value[key] });
+  }
 }
 
 function readField(value: unknown, field: string[]): unknown {

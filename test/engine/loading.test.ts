@@ -44,6 +44,20 @@ describe('loading a filing', () => {
     expect(text.slice(range.start, range.end)).toBe('项目资金');
   });
 
+
+  it.each([
+    ['a key written as a number, reached by its data key', '年度资金:\n  2025: 100\n  2026: 200\n', ['年度资金', '2026'], '200', '2026'],
+    ['a sequence item by index', '绩效指标:\n  - 三级指标: 甲\n  - 三级指标: 乙\n', ['绩效指标', 1, '三级指标'], '乙', '三级指标'],
+    ['the first of duplicate keys, as the parser keeps it', '项目名称: 甲\n项目名称: 乙\n', ['项目名称'], '甲', '项目名称'],
+  ])('finds the node and entry of %s', (_case, text, path, value, key) => {
+    const parsed = parseYaml('f.yaml', text);
+    const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
+    const slice = ({ start, end }: { start: number; end: number }) => text.slice(start, end);
+    expect(slice(document.rangeOf(path))).toBe(value);
+    expect(slice(document.rangeOf(path, 'key'))).toBe(key);
+    expect(document.sourceText(path)).toBe(value);
+    expect(document.pairAt(path)).toBeDefined();
+  });
   it('a YAML syntax error is a finding at its position, not an exception', async () => {
     const findings = await engineFindings('项目名称: 两新党建\n绩效指标:\n  - { 一级指标: 产出指标, 年度指标值: >=1家 }\n');
     expect(findings).toHaveLength(1);
