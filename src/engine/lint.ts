@@ -163,14 +163,26 @@ function runFilingRule(state: FileState, active: ActiveRule): void {
   });
 }
 
-/** Batch rules over every document governed by one config; each finding lands in the file it names. */
+/**
+ * Batch rules over every document governed by one rule set; each finding lands in the file it names, with the
+ * severity in force in that file (overrides by budget year and region differ from filing to filing), and not at
+ * all in a file where the rule is off. Every document of the group is compared, including those where the rule is
+ * off. A batch rule runs once per group, with the options in force in the first file (in path order) where it is on.
+ */
 export function runBatchRules(states: readonly FileState[], stats?: RunStats): void {
   const linted = states.filter((state) => state.document && state.facts);
   if (linted.length === 0) return;
   const stateOf = new Map(linted.map((state) => [state.document!, state]));
   const documents = linted.map((state) => state.document!);
   const first = linted[0];
-  for (const active of activeRulesOf(first)) {
+  const activeIn = new Map(linted.map((state) => [state, new Map(activeRulesOf(state).map((active) => [active.rule.id, active]))]));
+  const batchRules = new Map<string, { active: ActiveRule; state: FileState }>();
+  for (const state of linted) {
+    for (const active of activeIn.get(state)!.values()) {
+      if (active.rule.ruleFunction.scope === 'batch' && !batchRules.has(active.rule.id)) batchRules.set(active.rule.id, { active, state });
+    }
+  }
+  for (const { active, state: owner } of batchRules.values()) {
     const ruleFunction = active.rule.ruleFunction;
     if (ruleFunction.scope !== 'batch') continue;
     const targets: BatchTarget[] = [];
@@ -185,10 +197,11 @@ export function runBatchRules(states: readonly FileState[], stats?: RunStats): v
       facts: (document) => stateOf.get(document)?.facts ?? documentFacts(document, first.config.ruleSet.defaultRegion),
       report: (document, report) => {
         const state = stateOf.get(document);
-        if (state) pushReport(state, active, report, []);
+        const inForce = state && activeIn.get(state)!.get(active.rule.id);
+        if (inForce) pushReport(state, inForce, report, []);
       },
     };
-    timed(stats, `rule:${active.rule.id}`, () => guard(first, active.rule, () => ruleFunction.run(targets, active.options as never, context)));
+    timed(stats, `rule:${active.rule.id}`, () => guard(owner, active.rule, () => ruleFunction.run(targets, active.options as never, context)));
   }
 }
 

@@ -87,6 +87,30 @@ describe('config discovery', () => {
     expect(severities).toEqual({ 'elsewhere.yaml': ['warning'], 'new.yaml': ['error'], 'old.yaml': ['warning'] });
   });
 
+  it('a batch rule reports with the severity in force in each filing, and not in a filing where it is off', async () => {
+    const config = [
+      'rules: { unit-name-consistency: warning }',
+      'overrides:',
+      '  - when: { yearFrom: 2026 }',
+      '    rules: { unit-name-consistency: error }',
+      '  - when: { yearTo: 2023 }',
+      '    rules: { unit-name-consistency: off }',
+      '',
+    ].join('\n');
+    const folder = await tempFolder({
+      '.ptlintrc.yaml': config,
+      'a-2024.yaml': '项目名称: 甲项目\n年度: 2024\n实施单位: 上海市松江区九亭镇社区党群服务中心\n',
+      'b-2026.yaml': '项目名称: 乙项目\n年度: 2026\n实施单位: 上海市松江区九亭镇社区党群服务心\n',
+      'c-2023.yaml': '项目名称: 丙项目\n年度: 2023\n实施单位: 上海市松江区九亭镇社区党群服务中\n',
+    });
+    const run = await lintPaths(['.'], folder);
+    if (!run.ok) throw new Error('setup');
+    const severities = Object.fromEntries(
+      run.results.map((result) => [result.filePath.split('/').pop(), result.findings.filter((finding) => finding.ruleId === 'unit-name-consistency').map((finding) => finding.severity)]),
+    );
+    expect(severities).toEqual({ 'a-2024.yaml': ['warning'], 'b-2026.yaml': ['error'], 'c-2023.yaml': [] });
+  });
+
   it("runs a user's own rule file", async () => {
     const ruleFile = [
       'rules:',
