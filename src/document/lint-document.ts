@@ -37,12 +37,12 @@ export class LintDocument {
 
   /**
    * The YAML node at `path`, or undefined when the path does not exist. Steps from collection to collection as
-   * yaml's `getIn(path, true)` does (the first entry of a key wins; aliases and merge keys are not followed), in one
+   * yaml's `getIn(path, true)` does (aliases and merge keys are not followed; of duplicate keys, see childOf), in one
    * pass: rules ask this of every value they report on.
    */
   nodeAt(path: YamlPath): Node | undefined {
     let node: unknown = this.document.contents ?? undefined;
-    for (const segment of path) node = childOf(node, segment)?.value;
+    for (const segment of path) node = childNode(node, segment);
     return isNodeLike(node) ? node : undefined;
   }
 
@@ -100,11 +100,21 @@ export class LintDocument {
   }
 }
 
-/** A collection's child under `key`: in a mapping, the first entry whose key reads as `key`, and its value. */
+/**
+ * A collection's child under `key`: in a mapping, the last entry whose key reads as `key`, and its value. The last,
+ * because the plain data holds the last of duplicate keys (the file already has a duplicate-key error saying the
+ * later one overrides the earlier): what a rule reads and where it reports must be the same entry.
+ */
+/** The node `nodeAt` steps to from `parent` under `key`, for walks over the data and its nodes side by side. */
+export function childNode(parent: unknown, key: string | number): unknown {
+  return childOf(parent, key)?.value;
+}
+
 function childOf(parent: unknown, key: string | number): { value: unknown; pair?: Pair<Node, Node | null> } | undefined {
   if (isMap(parent)) {
     const wanted = String(key);
-    for (const pair of parent.items) {
+    for (let index = parent.items.length - 1; index >= 0; index--) {
+      const pair = parent.items[index];
       if (pair.key === key || (isScalar(pair.key) && (pair.key.value === key || String(pair.key.value) === wanted))) return { value: pair.value, pair: pair as Pair<Node, Node | null> };
     }
     return undefined;

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
-import type { LintDocument } from '../document/lint-document.js';
 import type { SourceRange, YamlPath } from '../types.js';
-import { childNode, rangedNode } from './node-ranges.js';
+import { childNode, type LintDocument } from '../document/lint-document.js';
+import { rangedNode } from './node-ranges.js';
 import { perDocument } from './per-document.js';
 
 /** A string value found under some node, with its path from the document root. */

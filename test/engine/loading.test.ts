@@ -48,7 +48,7 @@ describe('loading a filing', () => {
   it.each([
     ['a key written as a number, reached by its data key', '年度资金:\n  2025: 100\n  2026: 200\n', ['年度资金', '2026'], '200', '2026'],
     ['a sequence item by index', '绩效指标:\n  - 三级指标: 甲\n  - 三级指标: 乙\n', ['绩效指标', 1, '三级指标'], '乙', '三级指标'],
-    ['the first of duplicate keys, as the parser keeps it', '项目名称: 甲\n项目名称: 乙\n', ['项目名称'], '甲', '项目名称'],
+    ['the last of duplicate keys, the one the data holds', '项目名称: 甲\n项目名称: 乙\n', ['项目名称'], '乙', '项目名称'],
   ])('finds the node and entry of %s', (_case, text, path, value, key) => {
     const parsed = parseYaml('f.yaml', text);
     const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
@@ -56,6 +56,7 @@ describe('loading a filing', () => {
     expect(slice(document.rangeOf(path))).toBe(value);
     expect(slice(document.rangeOf(path, 'key'))).toBe(key);
     expect(document.sourceText(path)).toBe(value);
+    expect(String(document.valueAt(path))).toBe(value);
     expect(document.pairAt(path)).toBeDefined();
   });
   it('a YAML syntax error is a finding at its position, not an exception', async () => {
