@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Writes every generated file of the repository; `--check` fails (exit 1) when any is stale instead of writing.
 // Generated: src/generated/schema-types.ts (types from schemas/), src/functions/index.generated.ts,
-// src/formatters/index.generated.ts, docs/rules/README.md (the rule index).
+// src/formatters/index.generated.ts, docs/rules/README.md (the rule index), src/ruleset/bundled-rules.generated.ts
+// (the rules/ folder as plain data).
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
-import { parse } from 'yaml';
+import { glob } from 'tinyglobby';
+import { parse, parseDocument } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -121,6 +125,54 @@ async function ruleIndex() {
   return out;
 }
 
+/** Every file under `folder` (recursively), as sorted paths relative to the repository root with `/` separators. */
+async function listFiles(folder) {
+  const entries = await readdir(join(root, folder), { withFileTypes: true });
+  const files = [];
+  for (const entry of entries) {
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    else files.push(path);
+  }
+  return files.sort();
+}
+
+/**
+ * ptlint's own rule sets (rules/) as plain data, so that a run need not parse ~45 YAML files at start-up. Each file
+ * carries the SHA-256 of its bytes and the listing of rules/ is recorded: src/ruleset/bundled-rules.ts uses a
+ * snapshot only while the file on disk still has those bytes (and an `include` expansion only while the listing is
+ * unchanged), and otherwise parses the YAML as before. The data is what the loader would produce — parsed with the
+ * options of src/parse/parse-yaml.ts and converted by `toJS({ maxAliasCount: 100 })` — and must survive JSON.
+ */
+async function bundledRules() {
+  const listing = await listFiles('rules');
+  const files = {};
+  for (const path of listing.filter((name) => name.endsWith('.yaml'))) {
+    const bytes = await readFile(join(root, path));
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+    if (document.errors.length > 0) throw new Error(`${path}: ${document.errors[0].message}`);
+    const data = document.toJS({ maxAliasCount: 100 });
+    const json = JSON.stringify(data);
+    if (!isDeepStrictEqual(JSON.parse(json), data)) throw new Error(`${path}: its data does not survive JSON`);
+    const includes = {};
+    for (const pattern of [data?.include ?? []].flat()) {
+      const matched = (await glob(pattern, { cwd: dirname(join(root, path)), absolute: true })).sort();
+      const inside = matched.map((file) => relative(root, file).split(sep).join('/'));
+      if (inside.some((file) => !listing.includes(file))) throw new Error(`${path}: include “${pattern}” reaches outside rules/`);
+      includes[pattern] = inside;
+    }
+    files[path] = { sha256: createHash('sha256').update(bytes).digest('hex'), includes, json };
+  }
+  let out = header('rules/ as plain data; see src/ruleset/bundled-rules.ts') + "import type { RulesSnapshot } from './bundled-rules.js';\n\n";
+  out += '/** Every file under rules/; an `include` expansion below holds only while this listing does. */\n';
+  out += `export const BUNDLED_RULES: RulesSnapshot = {\n  listing: [\n${listing.map((path) => `    ${JSON.stringify(path)},\n`).join('')}  ],\n  files: {\n`;
+  for (const [path, { sha256, includes, json }] of Object.entries(files)) {
+    out += `    ${JSON.stringify(path)}: {\n      sha256: '${sha256}',\n      includes: ${JSON.stringify(includes)},\n      json: ${JSON.stringify(json)},\n    },\n`;
+  }
+  return out + '  },\n};\n';
+}
+
 const targets = [
   ['src/generated/schema-types.ts', schemaTypes],
   ['src/generated/schema-validators.ts', schemaValidators],
@@ -135,6 +187,7 @@ const targets = [
   ['src/cli/commands/index.generated.ts', () => moduleIndex('src/cli/commands', 'command', '/** Every ptlint subcommand, by name (= file name). */\nexport const COMMANDS = {')],
   ['src/formatters/names.generated.ts', formatNames],
   ['docs/rules/README.md', ruleIndex],
+  ['src/ruleset/bundled-rules.generated.ts', bundledRules],
 ];
 
 let stale = 0;

@@ -1,6 +1,5 @@
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import type { LintDocument } from '../document/lint-document.js';
 import { loadYamlFile } from '../ruleset/load-yaml-file.js';
 import { resolveConfigRuleSet, type ResolvedRuleSet } from '../ruleset/resolve-ruleset.js';
@@ -33,14 +32,14 @@ export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; p
  * given with --config), and builds each config's rule set once. The CLI and the language server share it.
  */
 export class ConfigResolver {
-  private readonly configPathByFolder = new Map<string, Promise<string | undefined>>();
+  private readonly configPathByFolder = new Map<string, string | undefined>();
   private readonly configByPath = new Map<string, Promise<ConfigResult>>();
 
   constructor(private readonly options: ConfigResolverOptions = {}) {}
 
   async configFor(filePath: string): Promise<ConfigResult> {
     const explicit = this.options.configPath;
-    const configPath = explicit ? resolve(explicit) : await this.findConfigPath(dirname(resolve(filePath)));
+    const configPath = explicit ? resolve(explicit) : this.findConfigPath(dirname(resolve(filePath)));
     const key = configPath ?? '';
     let result = this.configByPath.get(key);
     if (!result) {
@@ -56,19 +55,18 @@ export class ConfigResolver {
     this.configByPath.clear();
   }
 
-  private findConfigPath(folder: string): Promise<string | undefined> {
-    let found = this.configPathByFolder.get(folder);
+  /**
+   * The nearest config at or above `folder`, remembered per folder. Looked up synchronously: a handful of existence
+   * checks, each far cheaper than the round trip an awaited one costs.
+   */
+  private findConfigPath(folder: string): string | undefined {
+    if (this.configPathByFolder.has(folder)) return this.configPathByFolder.get(folder);
+    let found = CONFIG_FILE_NAMES.map((name) => join(folder, name)).find((candidate) => existsSync(candidate));
     if (!found) {
-      found = (async () => {
-        for (const name of CONFIG_FILE_NAMES) {
-          const candidate = join(folder, name);
-          if (await exists(candidate)) return candidate;
-        }
-        const parent = dirname(folder);
-        return parent === folder ? undefined : this.findConfigPath(parent);
-      })();
-      this.configPathByFolder.set(folder, found);
+      const parent = dirname(folder);
+      found = parent === folder ? undefined : this.findConfigPath(parent);
     }
+    this.configPathByFolder.set(folder, found);
     return found;
   }
 }
@@ -83,7 +81,8 @@ async function loadConfig(configPath: string | undefined): Promise<ConfigResult>
   const built = await resolveConfigRuleSet(document);
   if (!built.ok) return built;
   const patterns = ((document?.data as { ignores?: string[] } | undefined)?.ignores ?? []).slice();
-  const matcher = patterns.length > 0 ? picomatch(patterns, { dot: true }) : undefined;
+  // the matcher library is loaded only for configs that ignore something
+  const matcher = patterns.length > 0 ? (await import('picomatch')).default(patterns, { dot: true }) : undefined;
   const base = configPath ? dirname(configPath) : process.cwd();
   return {
     ok: true,
@@ -105,13 +104,4 @@ function restrict(config: ResolvedConfig, onlyRules: readonly string[]): ConfigR
     };
   }
   return { ok: true, config: { ...config, ruleSet: config.ruleSet.restrictedTo(onlyRules) } };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

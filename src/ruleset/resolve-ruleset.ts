@@ -1,6 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { glob } from 'tinyglobby';
 import { isScalar } from 'yaml';
 import type { LintDocument } from '../document/lint-document.js';
 import type { RuleFunction } from '../engine/function-api.js';
@@ -10,10 +9,11 @@ import { chineseAjvMessage, compileSchema, pointerToPath } from '../schema/ajv.j
 import { RULESET_SCHEMA } from '../schema/schemas.js';
 import { compileSelector, SelectorSyntaxError, type Selector } from '../selectors/compile-selector.js';
 import type { LocalizedText, Severity, SeveritySetting, SetupProblem, YamlPath } from '../types.js';
+import { BundledRules } from './bundled-rules.js';
 import { loadYamlFile, setupProblem } from './load-yaml-file.js';
 import { PROFILE_NAMES } from './profile-names.js';
 import { RegexSafetyCheck } from './regex-safety.js';
-import type { ActiveRule, CompiledRule, Options, OverrideCondition, RuleMessage, RuleSetting, WrittenAt } from './rule-types.js';
+import type { ActiveRule, CompiledRule, Options, OverrideCondition, RuleMessage, RuleSetting, RuleSourceDocument, WrittenAt } from './rule-types.js';
 
 
 interface OverrideLayer {
@@ -100,6 +100,9 @@ class RuleSetBuilder {
   private readonly loading = new Set<string>();
   private readonly loaded = new Set<string>();
 
+  /** `bundled`: ptlint's own rule sets as generated plain data, checked against the files on disk as they are read */
+  constructor(private readonly bundled: BundledRules) {}
+
   /** Loads a rule set file and everything it extends or includes. */
   async addRuleSetFile(filePath: string): Promise<void> {
     const absolute = resolve(filePath);
@@ -109,8 +112,11 @@ class RuleSetBuilder {
       return;
     }
     this.loading.add(absolute);
-    // ptlint's own rule sets are validated (schema and options) by its test suite, not on every start.
-    const loaded = await loadYamlFile(absolute, isBundledRuleFile(absolute) ? undefined : RULESET_SCHEMA);
+    // ptlint's own rule sets are validated (schema and options) by its test suite, not on every start, and come
+    // from the generated snapshot while they are unchanged.
+    const bundled = isBundledRuleFile(absolute);
+    const snapshot = bundled ? this.bundled.document(absolute) : undefined;
+    const loaded = snapshot ? { ok: true as const, document: snapshot } : await loadYamlFile(absolute, bundled ? undefined : RULESET_SCHEMA);
     this.files.push(absolute);
     if (!loaded.ok) {
       this.problems.push(...loaded.problems);
@@ -122,7 +128,7 @@ class RuleSetBuilder {
   }
 
   /** One rule set or config document; configs may only adjust rules, not define them. */
-  async addLayer(document: LintDocument, kind: 'ruleset' | 'config'): Promise<void> {
+  async addLayer(document: RuleSourceDocument, kind: 'ruleset' | 'config'): Promise<void> {
     const data = document.data as Record<string, unknown>;
     const folder = dirname(document.filePath);
     const extendsList = toList(data.extends ?? (kind === 'config' ? 'ptlint:recommended' : undefined));
@@ -140,7 +146,7 @@ class RuleSetBuilder {
     }
     const includes = kind === 'config' ? toList(data.ruleFiles) : toList(data.include);
     for (const pattern of includes) {
-      const files = (await glob(pattern, { cwd: folder, absolute: true })).sort();
+      const files = this.bundled.includes(document.filePath, pattern) ?? (await globRuleFiles(pattern, folder));
       if (files.length === 0) {
         const key = kind === 'config' ? 'ruleFiles' : 'include';
         const index = includes.indexOf(pattern);
@@ -337,6 +343,12 @@ class RuleSetBuilder {
   }
 }
 
+/** Rule files matching `pattern` under `folder`, sorted; the glob library is loaded only for users' patterns. */
+async function globRuleFiles(pattern: string, folder: string): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
+  return (await glob(pattern, { cwd: folder, absolute: true })).sort();
+}
+
 /** Points at the deepest option node that exists (an option that is missing points at `options`). */
 function locateOption(at: WrittenAt, optionPath: YamlPath): WrittenAt {
   const settingIsTuple = Array.isArray(at.document.valueAt(at.path));
@@ -378,9 +390,12 @@ export function resolveRuleSetReference(name: string, folder: string): string | 
 
 export type RuleSetResult = { ok: true; ruleSet: ResolvedRuleSet } | { ok: false; problems: SetupProblem[] };
 
-/** Builds the rule set a config document describes (a `.ptlintrc.yaml`, or the default when there is none). */
-export async function resolveConfigRuleSet(config: LintDocument | undefined): Promise<RuleSetResult> {
-  const builder = new RuleSetBuilder();
+/**
+ * Builds the rule set a config document describes (a `.ptlintrc.yaml`, or the default when there is none).
+ * `bundled` serves ptlint's own rule files; tests pass one with an empty snapshot to read them as YAML.
+ */
+export async function resolveConfigRuleSet(config: LintDocument | undefined, bundled = new BundledRules()): Promise<RuleSetResult> {
+  const builder = new RuleSetBuilder(bundled);
   if (config) {
     builder.files.push(config.filePath);
     await builder.addLayer(config, 'config');

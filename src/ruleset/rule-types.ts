@@ -5,9 +5,15 @@ import type { LocalizedText, RuleMeta, Severity, SeveritySetting, YamlPath } fro
 
 export type Options = Record<string, unknown>;
 
+/**
+ * A rule set or config file as the rule set builder reads it: a LintDocument, or a bundled rule file served from
+ * the generated snapshot (bundled-rules.ts), which parses its YAML only when a position is asked for.
+ */
+export type RuleSourceDocument = Pick<LintDocument, 'filePath' | 'source' | 'data' | 'nodeAt' | 'valueAt' | 'rangeOf'>;
+
 /** Where a definition or setting was written, for error messages that point into rule and config files. */
 export interface WrittenAt {
-  document: LintDocument;
+  document: RuleSourceDocument;
   path: YamlPath;
 }
 

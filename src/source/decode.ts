@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import iconv from 'iconv-lite';
 
 /** The encodings a filing may arrive in (names as reported in `DecodeResult.encoding`). */
 export type SupportedEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
@@ -85,12 +84,24 @@ function decodeUtf8(body: Uint8Array, hadBom: boolean, bomLength: number): Decod
   }
 }
 
+type IconvLite = typeof import('iconv-lite');
+let iconvLite: IconvLite | undefined;
+
+/**
+ * iconv-lite, loaded on first use (synchronously, so that decoding stays synchronous): UTF-8 files, almost all of
+ * them, are decoded by TextDecoder and never need it.
+ */
+function iconv(): IconvLite {
+  iconvLite ??= createRequire(import.meta.url)('iconv-lite') as IconvLite;
+  return iconvLite;
+}
+
 /** Decodes with iconv-lite and accepts the text only if it encodes back to the very same bytes. */
 function decodeWith(body: Uint8Array, encoding: SupportedEncoding, hadBom: boolean, bomLength: number): DecodeResult {
   const codec = CODEC_OF[encoding];
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  const text = iconv.decode(buffer, codec, { stripBOM: false });
-  const mismatch = firstDifference(iconv.encode(text, codec, { addBOM: false }), buffer);
+  const text = iconv().decode(buffer, codec, { stripBOM: false });
+  const mismatch = firstDifference(iconv().encode(text, codec, { addBOM: false }), buffer);
   if (mismatch !== -1 || LONE_SURROGATE.test(text)) {
     return { ok: false, encoding, reason: 'unsupported-encoding', offset: bomLength + (mismatch === -1 ? 0 : mismatch) };
   }
