@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
+import { measureColdStart, printColdStart } from './cold-start.mjs';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,18 +82,8 @@ cli(['check', corpus, '--format', 'json', '--output', '/dev/null', '--cache', '-
 const cachedRun = cli(['check', corpus, '--format', 'json', '--output', '/dev/null', '--cache', '--cache-location', cacheFile]);
 row('ptlint check --cache, nothing changed', seconds(cachedRun.milliseconds), `${(cachedRun.milliseconds / oneThread.milliseconds).toFixed(2)}× an uncached run`);
 
-// 4. Cold start on one filing, against Node starting and exiting.
-const one = join(root, 'examples', '004_94bc4c6928439b7e', '疫情防控.yaml');
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const nodeAlone = median(Array.from({ length: 7 }, () => {
-  const begin = performance.now();
-  spawnSync(process.execPath, ['-e', '0']);
-  return performance.now() - begin;
-}));
-const coldStart = median(Array.from({ length: 7 }, () => cli(['check', one]).milliseconds));
-console.log('\ncold start: ptlint check one.yaml (median of 7)');
-row('node -e 0', `${nodeAlone.toFixed(0)} ms`, '');
-row('ptlint check one.yaml', `${coldStart.toFixed(0)} ms`, `${(coldStart / nodeAlone).toFixed(1)}× node alone`, '≤ 300 ms');
+// 4. Cold start on one filing, against Node starting and exiting (bench/cold-start.mjs; alternating runs).
+printColdStart(measureColdStart(), row);
 
 // 5. Scale: many filings in one run, peak memory.
 if (scaleCount > 0) {
