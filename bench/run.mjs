@@ -2,9 +2,10 @@
 // the same machine, so that the ratios (not the absolute times) carry from one machine to another.
 //   node bench/run.mjs [--files N] [--scale N]
 //   --files N   batch corpus size (default 10000)
-//   --scale N   also lint N filings in one run and report peak RSS (e.g. 100000; slow)
+//   --scale N   also lint N filings in one run (json and sarif to --output) and report peak RSS against the same
+//               run on N/10 filings (e.g. 100000: slow, and needs a few GB under bench/out while it runs)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,16 +86,45 @@ row('ptlint check --cache, nothing changed', seconds(cachedRun.milliseconds), `$
 // 4. Cold start on one filing, against Node starting and exiting (bench/cold-start.mjs; alternating runs).
 printColdStart(measureColdStart(), row);
 
-// 5. Scale: many filings in one run, peak memory.
+// 5. Scale: many filings in one run, streamed to the report; peak RSS of the whole process (main thread and worker
+// threads) as GNU time reports it, against the same run on a tenth of the filings.
 if (scaleCount > 0) {
-  const big = join(root, 'bench', 'out', `corpus-${scaleCount}`);
-  if (!existsSync(big) || yamlFiles(big).length < scaleCount) generateCorpus(scaleCount, big);
-  const begin = performance.now();
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'ptlint.js'), 'check', big, '--format', 'json', '--output', '/dev/null'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const peakKb = Number(child.stderr.trim().split('\n').pop());
-  console.log(`\nscale: ${scaleCount} filings in one run`);
-  row('ptlint check (CLI wall)', seconds(performance.now() - begin), `peak RSS ${(peakKb / 1024).toFixed(0)} MB`, 'RSS ≤ 500 MB');
+  const corpusOf = (count) => {
+    const folder = join(root, 'bench', 'out', `corpus-${count}`);
+    if (!existsSync(folder) || yamlFiles(folder).length < count) generateCorpus(count, folder);
+    return folder;
+  };
+  const peakRss = (folder, format) => {
+    const report = join(root, 'bench', 'out', `scale-report.${format}`);
+    const begin = performance.now();
+    const child = spawnSync('/usr/bin/time', ['-f', 'ptlint-peak-rss-kb %M', process.execPath, join(root, 'bin', 'ptlint.js'), 'check', folder, '--format', format, '--output', report], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const milliseconds = performance.now() - begin;
+    const peak = /ptlint-peak-rss-kb (\d+)/.exec(child.stderr ?? '');
+    if (child.error || !peak || ![0, 1].includes(child.status)) throw new Error(`bench: ptlint check --format ${format} failed (${child.error?.message ?? child.status}): ${child.stderr}`);
+    const bytes = existsSync(report) ? statSync(report).size : 0;
+    rmSync(report, { force: true });
+    return { megabytes: Number(peak[1]) / 1024, milliseconds, reportMegabytes: bytes / 1024 / 1024 };
+  };
+  const tenth = Math.max(1, Math.round(scaleCount / 10));
+  const small = corpusOf(tenth);
+  const big = corpusOf(scaleCount);
+  console.log(`\nscale: ${scaleCount} filings in one run, report streamed to --output (peak RSS of the process, all threads)`);
+  if (!existsSync('/usr/bin/time')) {
+    console.log('  skipped: needs GNU time at /usr/bin/time to read the peak RSS');
+  } else {
+    for (const format of ['json', 'sarif']) {
+      const baseline = peakRss(small, format);
+      const scaled = peakRss(big, format);
+      row(`check --format ${format}, ${tenth} filings`, `${baseline.megabytes.toFixed(0)} MB`, `${seconds(baseline.milliseconds)}, report ${baseline.reportMegabytes.toFixed(0)} MB`);
+      row(
+        `check --format ${format}, ${scaleCount} filings`,
+        `${scaled.megabytes.toFixed(0)} MB`,
+        `${(scaled.megabytes / baseline.megabytes).toFixed(2)}× the run on ${tenth}, ${seconds(scaled.milliseconds)}, report ${scaled.reportMegabytes.toFixed(0)} MB`,
+        'RSS ≤ 500 MB',
+      );
+    }
+  }
 }

@@ -6,7 +6,11 @@ import type { Locale, SetupProblem } from '../types.js';
 /** Where the CLI reads and writes; tests pass their own to run it in-process. */
 export interface CliIO {
   cwd: string;
-  stdout(text: string): void;
+  /**
+   * Writes to standard output. It may answer as Writable.write does: `false` when the text had to be buffered,
+   * and then a writer that has more to say waits for `drain` on `stdoutStream` (process.stdout when absent).
+   */
+  stdout(text: string): void | boolean;
   stderr(text: string): void;
   /** whether stdout is a terminal that shows colour */
   colorSupported: boolean;
@@ -14,7 +18,7 @@ export interface CliIO {
   interactive?: boolean;
   /** standard input, for commands that read it (e.g. `ptlint lsp --stdio`) */
   stdin?: NodeJS.ReadableStream;
-  /** raw standard output stream, for commands that speak a protocol on it */
+  /** raw standard output stream, for commands that speak a protocol on it or wait for it to drain */
   stdoutStream?: NodeJS.WritableStream;
 }
 

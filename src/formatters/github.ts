@@ -1,16 +1,24 @@
-import type { Finding, Formatter, Severity } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 import { relativePath } from './shared.js';
+import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** GitHub Actions workflow commands, one annotation per finding; nothing when there are none. */
-export const format: Formatter = (results, context) =>
-  results
-    .flatMap((result) =>
-      result.findings.map((finding) => annotation(finding, relativePath(result.filePath, context.cwd))),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
+export const createWriter: CreateReportWriter = (context) => ({
+  begin: () => '',
+  unit: (results) =>
+    results
+      .flatMap((result) =>
+        result.findings.map((finding) => annotation(finding, relativePath(result.filePath, context.cwd))),
+      )
+      .map((line) => `${line}\n`)
+      .join(''),
+  end: () => [],
+  dispose() {},
+});
+
+export const format = streamingFormatter(createWriter);
 
 function annotation(finding: Finding, file: string): string {
   const properties = [

@@ -1,6 +1,8 @@
 import { parseDocument } from 'yaml';
-import type { FileResult, Finding, FormatContext, Formatter, Locale, Severity } from '../types.js';
-import { countAll, countSeverities, relativePath, severityWord } from './shared.js';
+import type { FileResult, Finding, FormatContext, Locale, Severity } from '../types.js';
+import { countSeverities, relativePath, severityWord, type SeverityCounts } from './shared.js';
+import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
+import { Spool } from './streaming/spool.js';
 
 /**
  * One self-contained page for a reviewer: a summary (filings passed and failed, findings by rule and by unit, a
@@ -8,20 +10,31 @@ import { countAll, countSeverities, relativePath, severityWord } from './shared.
  * script and chart are inline and nothing is fetched, so the page works offline and from an e-mail attachment.
  * Every piece of text from the results is escaped.
  */
-export const format: Formatter = (results, context) => {
+export const createWriter: CreateReportWriter = (context) => {
   const text = LABELS[context.locale];
-  const files = results.map((result, index) => describeFile(result, index, context));
-  const totals = countAll(results);
-  const failed = files.filter((file) => file.failed).length;
-  const body = [
-    `<header><h1>${escapeHtml(text.title)}</h1><p class="meta">ptlint ${escapeHtml(context.version)} · ${escapeHtml(text.folder)} ${escapeHtml(context.cwd)}</p></header>`,
-    summarySection(files, totals, failed, text),
-    rulesSection(results, context, text),
-    unitsSection(files, text),
-    filtersBar(text),
-    `<main>${files.map((file) => fileSection(file, context, text)).join('\n')}</main>`,
-  ].join('\n');
-  return `<!doctype html>
+  // The summary opens the page but sums up every file, so the file sections wait in a spool while only the
+  // tallies are kept: per severity, per rule, per unit — not the results.
+  const sections = new Spool();
+  const tally: RunTally = { files: 0, failed: 0, totals: { error: 0, warning: 0, info: 0 }, rules: new Map(), units: new Map() };
+  return {
+    begin: () => '',
+    unit(results) {
+      for (const result of results) {
+        const file = describeFile(result, tally.files, context);
+        addToTally(tally, file, text);
+        sections.write(`${tally.files === 1 ? '' : '\n'}${fileSection(file, context, text)}`);
+      }
+      return '';
+    },
+    *end() {
+      const head = [
+        `<header><h1>${escapeHtml(text.title)}</h1><p class="meta">ptlint ${escapeHtml(context.version)} · ${escapeHtml(text.folder)} ${escapeHtml(context.cwd)}</p></header>`,
+        summarySection(tally, text),
+        rulesSection(tally.rules, context, text),
+        unitsSection(tally.units, text),
+        filtersBar(text),
+      ].join('\n');
+      yield `<!doctype html>
 <html lang="${context.locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
@@ -30,12 +43,60 @@ export const format: Formatter = (results, context) => {
 <style>${STYLE}</style>
 </head>
 <body>
-${body}
+${head}
+<main>`;
+      yield* sections.drain();
+      yield `</main>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+    },
+    dispose: () => sections.dispose(),
+  };
 };
+
+export const format = streamingFormatter(createWriter);
+
+/** What the summary, rule and unit tables need of the files seen so far. */
+interface RunTally {
+  files: number;
+  failed: number;
+  totals: SeverityCounts;
+  rules: Map<string, RuleCount>;
+  /** by department and implementing unit, in the order first seen */
+  units: Map<string, UnitGroup>;
+}
+
+interface UnitGroup {
+  authority: string;
+  unit: string;
+  files: number;
+  failed: number;
+  counts: SeverityCounts;
+}
+
+function addToTally(tally: RunTally, file: FileView, text: Labels): void {
+  const { findings } = file.result;
+  tally.files += 1;
+  if (file.failed) tally.failed += 1;
+  for (const finding of findings) {
+    tally.totals[finding.severity] += 1;
+    const entry = tally.rules.get(finding.ruleId) ?? { id: finding.ruleId, counts: { error: 0, warning: 0, info: 0 }, total: 0 };
+    entry.counts[finding.severity] += 1;
+    entry.total += 1;
+    tally.rules.set(finding.ruleId, entry);
+  }
+  if (file.result.kind === 'unknown') return;
+  const authority = file.authority ?? text.unknownUnit;
+  const unit = file.unit ?? text.unknownUnit;
+  const key = `${authority}\u0000${unit}`;
+  const group = tally.units.get(key) ?? { authority, unit, files: 0, failed: 0, counts: { error: 0, warning: 0, info: 0 } };
+  group.files += 1;
+  if (file.failed) group.failed += 1;
+  for (const finding of findings) group.counts[finding.severity] += 1;
+  tally.units.set(key, group);
+}
 
 interface FileView {
   result: FileResult;
@@ -154,16 +215,16 @@ function topLevelFields(source: string | undefined): Record<string, string> {
   return fields;
 }
 
-function summarySection(files: readonly FileView[], totals: ReturnType<typeof countAll>, failed: number, text: Labels): string {
+function summarySection(tally: RunTally, text: Labels): string {
   const cards = [
-    ['files', text.files, files.length],
-    ['passed', text.passed, files.length - failed],
-    ['failed', text.failed, failed],
-    ...SEVERITIES.map((severity) => [severity, severityLabel(severity, text), totals[severity]] as const),
+    ['files', text.files, tally.files],
+    ['passed', text.passed, tally.files - tally.failed],
+    ['failed', text.failed, tally.failed],
+    ...SEVERITIES.map((severity) => [severity, severityLabel(severity, text), tally.totals[severity]] as const),
   ]
     .map(([kind, label, count]) => `<div class="card ${kind}"><span class="count">${count}</span><span class="label">${escapeHtml(String(label))}</span></div>`)
     .join('');
-  return `<section class="summary"><h2>${escapeHtml(text.summary)}</h2><div class="cards">${cards}</div>${passBar(files.length, failed, text)}</section>`;
+  return `<section class="summary"><h2>${escapeHtml(text.summary)}</h2><div class="cards">${cards}</div>${passBar(tally.files, tally.failed, text)}</section>`;
 }
 
 function passBar(total: number, failed: number, text: Labels): string {
@@ -182,19 +243,8 @@ interface RuleCount {
   total: number;
 }
 
-function ruleCounts(results: readonly FileResult[]): RuleCount[] {
-  const byRule = new Map<string, RuleCount>();
-  for (const finding of results.flatMap((result) => result.findings)) {
-    const entry = byRule.get(finding.ruleId) ?? { id: finding.ruleId, counts: { error: 0, warning: 0, info: 0 }, total: 0 };
-    entry.counts[finding.severity] += 1;
-    entry.total += 1;
-    byRule.set(finding.ruleId, entry);
-  }
-  return [...byRule.values()].sort((a, b) => b.total - a.total || a.id.localeCompare(b.id));
-}
-
-function rulesSection(results: readonly FileResult[], context: FormatContext, text: Labels): string {
-  const counts = ruleCounts(results);
+function rulesSection(byRule: ReadonlyMap<string, RuleCount>, context: FormatContext, text: Labels): string {
+  const counts = [...byRule.values()].sort((a, b) => b.total - a.total || a.id.localeCompare(b.id));
   if (counts.length === 0) return '';
   const rows = counts
     .map((entry) => {
@@ -237,24 +287,13 @@ function ruleChart(counts: readonly RuleCount[], text: Labels): string {
   return `<svg class="chart" role="img" aria-label="${escapeHtml(text.chartTitle)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(text.chartTitle)}</title>\n${bars}\n</svg>`;
 }
 
-function unitsSection(files: readonly FileView[], text: Labels): string {
-  const groups = new Map<string, { authority: string; unit: string; files: FileView[] }>();
-  for (const file of files.filter((view) => view.result.kind !== 'unknown')) {
-    const authority = file.authority ?? text.unknownUnit;
-    const unit = file.unit ?? text.unknownUnit;
-    const key = `${authority}\u0000${unit}`;
-    const group = groups.get(key) ?? { authority, unit, files: [] };
-    group.files.push(file);
-    groups.set(key, group);
-  }
+function unitsSection(groups: ReadonlyMap<string, UnitGroup>, text: Labels): string {
   if (groups.size === 0) return '';
   const rows = [...groups.values()]
     .sort((a, b) => a.authority.localeCompare(b.authority, 'zh') || a.unit.localeCompare(b.unit, 'zh'))
     .map((group) => {
-      const counts = countSeverities(group.files.flatMap((file) => file.result.findings));
-      const failed = group.files.filter((file) => file.failed).length;
-      const cells = SEVERITIES.map((severity) => `<td class="num">${counts[severity] || ''}</td>`).join('');
-      return `<tr><td>${escapeHtml(group.authority)}</td><td>${escapeHtml(group.unit)}</td><td class="num">${group.files.length}</td><td class="num">${failed || ''}</td>${cells}</tr>`;
+      const cells = SEVERITIES.map((severity) => `<td class="num">${group.counts[severity] || ''}</td>`).join('');
+      return `<tr><td>${escapeHtml(group.authority)}</td><td>${escapeHtml(group.unit)}</td><td class="num">${group.files}</td><td class="num">${group.failed || ''}</td>${cells}</tr>`;
     })
     .join('');
   const head = SEVERITIES.map((severity) => `<th class="num">${escapeHtml(severityLabel(severity, text))}</th>`).join('');

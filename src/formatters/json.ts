@@ -1,5 +1,6 @@
-import type { FileResult, Finding, Fix, FormatContext, Formatter, Severity } from '../types.js';
+import type { FileResult, Finding, Fix, FormatContext, Severity } from '../types.js';
 import { absolutePath } from './shared.js';
+import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
 
 /** ESLint's `Rule.Fix`: one replacement of the source range [start, end). */
 interface EslintFix {
@@ -44,8 +45,18 @@ interface EslintResult {
  * The shape of ESLint's `json` formatter (an array of LintResult, on one line), so tools that read
  * ESLint output read ptlint's. Suppressed findings never reach formatters, hence the empty list.
  */
-export const format: Formatter = (results, context) =>
-  JSON.stringify(results.map((result) => toEslintResult(result, context)));
+export const createWriter: CreateReportWriter = (context) => {
+  let written = 0;
+  return {
+    begin: () => '[',
+    unit: (results) =>
+      results.map((result) => `${written++ === 0 ? '' : ','}${JSON.stringify(toEslintResult(result, context))}`).join(''),
+    end: () => [']'],
+    dispose() {},
+  };
+};
+
+export const format = streamingFormatter(createWriter);
 
 function toEslintResult(result: FileResult, context: FormatContext): EslintResult {
   const messages = result.findings.map((finding) => toEslintMessage(finding, result.source));

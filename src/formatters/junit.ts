@@ -1,5 +1,7 @@
-import type { FileResult, Finding, FormatContext, Formatter } from '../types.js';
+import type { FileResult, Finding, FormatContext } from '../types.js';
 import { relativePath } from './shared.js';
+import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
+import { Spool } from './streaming/spool.js';
 
 interface Suite {
   xml: string;
@@ -13,23 +15,32 @@ interface Suite {
  * parsed was never checked, which JUnit calls an error rather than a failure. A file without
  * findings gets one passing test case so CI lists it.
  */
-export const format: Formatter = (results, context) => {
-  const suites = results.map((result) => suite(result, context));
-  const total = (pick: (suite: Suite) => number): number => suites.reduce((sum, s) => sum + pick(s), 0);
-  const attributes = attrs({
-    name: 'ptlint',
-    tests: total((s) => s.tests),
-    failures: total((s) => s.failures),
-    errors: total((s) => s.errors),
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites ${attributes}>`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+export const createWriter: CreateReportWriter = (context) => {
+  // the totals open the report, so the suites wait in a spool until the last unit is in
+  const suites = new Spool();
+  const totals = { tests: 0, failures: 0, errors: 0 };
+  return {
+    begin: () => '',
+    unit(results) {
+      for (const result of results) {
+        const written = suite(result, context);
+        totals.tests += written.tests;
+        totals.failures += written.failures;
+        totals.errors += written.errors;
+        suites.write(`${written.xml}\n`);
+      }
+      return '';
+    },
+    *end() {
+      yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs({ name: 'ptlint', ...totals })}>\n`;
+      yield* suites.drain();
+      yield '</testsuites>\n';
+    },
+    dispose: () => suites.dispose(),
+  };
 };
+
+export const format = streamingFormatter(createWriter);
 
 function suite(result: FileResult, context: FormatContext): Suite {
   const name = relativePath(result.filePath, context.cwd);

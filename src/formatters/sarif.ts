@@ -5,13 +5,13 @@ import type {
   Finding,
   Fix,
   FormatContext,
-  Formatter,
   Locale,
   Position,
   RuleMeta,
   SeveritySetting,
 } from '../types.js';
 import { absolutePath, relativePath } from './shared.js';
+import { PrettyJsonArray, streamingFormatter, type ReportWriter } from './streaming/report-writer.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/ptlint';
@@ -82,9 +82,19 @@ interface ReportingDescriptor {
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one run, paths relative to %SRCROOT% (the cwd),
  * columns in UTF-16 code units, all text in the run's locale.
+ *
+ * The run's rules come before its results, so a report written unit by unit lists the rules of `context.rules`
+ * (every rule of every config that governs the run, as `ptlint check` passes them); a result whose rule is not
+ * among them would get ruleIndex -1, SARIF's "no index". The whole-run form also lists rules that only the
+ * results mention.
  */
-export const format: Formatter = (results, context) => {
-  const rules = ruleIds(results, context).map((id) => descriptor(id, context.rules.get(id), context.locale));
+export const format = streamingFormatter(
+  (context) => sarifWriter(context, []),
+  (results, context) => sarifWriter(context, resultOnlyRuleIds(results, context)),
+);
+
+function sarifWriter(context: FormatContext, extraRuleIds: readonly string[]): ReportWriter {
+  const rules = [...context.rules.keys(), ...extraRuleIds].map((id) => descriptor(id, context.rules.get(id), context.locale));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const run = {
     tool: {
@@ -98,18 +108,28 @@ export const format: Formatter = (results, context) => {
     },
     language: context.locale === 'zh' ? 'zh-CN' : 'en-US',
     originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
-    results: results.flatMap((result) =>
-      result.findings.map((finding) => toResult(finding, result, ruleIndex, context)),
-    ),
+    results: [],
     columnKind: 'utf16CodeUnits',
   };
-  return JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
-};
+  // the log laid out whole with no results, then cut open where the results go: runs[0].results sits 3 levels deep
+  const empty = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
+  const resultsAt = empty.lastIndexOf('"results": [') + '"results": ['.length;
+  const results = new PrettyJsonArray(3);
+  return {
+    begin: () => empty.slice(0, resultsAt),
+    unit: (unitResults) =>
+      unitResults
+        .map((result) => result.findings.map((finding) => results.item(toResult(finding, result, ruleIndex, context))).join(''))
+        .join(''),
+    end: () => [results.close() + empty.slice(resultsAt + 1)],
+    dispose() {},
+  };
+}
 
-/** Every rule the run knows, then any rule that only appears in the results. */
-function ruleIds(results: readonly FileResult[], context: FormatContext): string[] {
-  const ids = new Set(context.rules.keys());
-  for (const result of results) for (const finding of result.findings) ids.add(finding.ruleId);
+/** Rules that only appear in the results, in the order they first appear. */
+function resultOnlyRuleIds(results: readonly FileResult[], context: FormatContext): string[] {
+  const ids = new Set<string>();
+  for (const result of results) for (const finding of result.findings) if (!context.rules.has(finding.ruleId)) ids.add(finding.ruleId);
   return [...ids];
 }
 

@@ -3,7 +3,7 @@
  * so everything here that is not a formatter must stay here.
  */
 import path from 'node:path';
-import type { FileResult, Finding, Locale, Severity } from '../types.js';
+import type { Finding, Locale, Severity } from '../types.js';
 
 const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -34,10 +34,6 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;
-}
-
-export function countAll(results: readonly FileResult[]): SeverityCounts {
-  return countSeverities(results.flatMap((result) => result.findings));
 }
 
 /** Terminal columns taken by `text`: East Asian wide and fullwidth characters take two. */

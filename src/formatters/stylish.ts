@@ -1,13 +1,13 @@
 import picocolors from 'picocolors';
-import type { FileResult, Finding, FormatContext, Formatter, Locale, Severity } from '../types.js';
+import type { FileResult, Finding, FormatContext, Locale, Severity } from '../types.js';
 import {
-  countAll,
   displayWidth,
   padEndDisplay,
   relativePath,
   severityWord,
   type SeverityCounts,
 } from './shared.js';
+import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -28,14 +28,28 @@ interface ColumnWidths {
 }
 
 /** ESLint's "stylish" layout; prints nothing when no file has a finding. */
-export const format: Formatter = (results, context) => {
+export const createWriter: CreateReportWriter = (context) => {
   const colors = picocolors.createColors(context.color);
-  const blocks = results
-    .filter((result) => result.findings.length > 0)
-    .map((result) => fileBlock(result, context, colors));
-  if (blocks.length === 0) return '';
-  return `\n${blocks.join('')}${summary(countAll(results), context.locale, colors)}\n`;
+  const totals: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  let blocks = 0;
+  return {
+    begin: () => '',
+    unit(results) {
+      let text = '';
+      for (const result of results) {
+        if (result.findings.length === 0) continue;
+        for (const finding of result.findings) totals[finding.severity] += 1;
+        // the blank line that opens the report is written with its first block
+        text += `${blocks++ === 0 ? '\n' : ''}${fileBlock(result, context, colors)}`;
+      }
+      return text;
+    },
+    end: () => (blocks === 0 ? [] : [`${summary(totals, context.locale, colors)}\n`]),
+    dispose() {},
+  };
 };
+
+export const format = streamingFormatter(createWriter);
 
 function fileBlock(result: FileResult, context: FormatContext, colors: Colors): string {
   const rows = result.findings.map((finding) => toRow(finding, context.locale));
