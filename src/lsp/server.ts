@@ -1,4 +1,5 @@
 import { basename, dirname, extname, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -28,7 +29,7 @@ import { completionsAt } from './completion.js';
 import { findingToDiagnostic, setupProblemsToDiagnostics } from './diagnostics.js';
 import { schemaForRole, type DocumentRole } from './document-roles.js';
 import { filingSymbols } from './document-symbols.js';
-import { parseEditorDocument } from './editor-document.js';
+import { parseEditorDocument, type EditorDocument } from './editor-document.js';
 import { hoverAt } from './hover.js';
 import { LintScheduler } from './lint-scheduler.js';
 import { FolderSettings, localeFrom, settingsFrom } from './settings.js';
@@ -38,6 +39,18 @@ import { WorkspaceLinter } from './workspace-linter.js';
 export interface ServerOptions {
   /** quiet time after a change before the document is linted again */
   debounceMs?: number;
+  /**
+   * Told each time diagnostics for an edited version are sent: the server's own time from the moment that version's
+   * change (or open) was applied to the document until its diagnostics were written to the connection's stream — debounce
+   * included, the client's and the pipe's time excluded. For bench/lsp-latency.mjs.
+   */
+  onDiagnosticsTimed?: (timing: DiagnosticsTiming) => void;
+}
+
+export interface DiagnosticsTiming {
+  uri: string;
+  version: number;
+  milliseconds: number;
 }
 
 /** The lint of one version of an open document; code actions and hovers use it only while that version is current. */
@@ -58,6 +71,10 @@ class PtlintLanguageServer {
   private readonly lints = new Map<string, DocumentLint>();
   /** documents whose first content event has been handled (the open) */
   private readonly seen = new Set<string>();
+  /** when the current version of each document arrived, while `onDiagnosticsTimed` is wanted */
+  private readonly arrivals = new Map<string, { version: number; at: number }>();
+  /** each open document's last parse for hovers, completion and the outline, which editors ask for after every edit */
+  private readonly parses = new Map<string, { version: number; parsed: EditorDocument | undefined }>();
   private readonly settingsByFolder = new Map<string, Promise<FolderSettings>>();
   private readonly engineRuleIds = new Set(engineDiagnosticMeta().map((meta) => meta.id));
   private shutDown = false;
@@ -68,7 +85,7 @@ class PtlintLanguageServer {
 
   constructor(
     private readonly connection: Connection,
-    options: ServerOptions = {},
+    private readonly options: ServerOptions = {},
   ) {
     this.scheduler = new LintScheduler(options.debounceMs ?? 200, (uri) => this.lint(uri));
     connection.onInitialize((params) => this.initialize(params));
@@ -123,6 +140,7 @@ class PtlintLanguageServer {
   }
 
   private contentChanged(document: TextDocument): void {
+    if (this.options.onDiagnosticsTimed) this.arrivals.set(document.uri, { version: document.version, at: performance.now() });
     if (!this.seen.has(document.uri)) {
       this.seen.add(document.uri);
       this.scheduler.schedule(document.uri, 0);
@@ -153,6 +171,8 @@ class PtlintLanguageServer {
     this.scheduler.cancel(uri);
     this.lints.delete(uri);
     this.seen.delete(uri);
+    this.arrivals.delete(uri);
+    this.parses.delete(uri);
     if (!this.shutDown) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -213,7 +233,12 @@ class PtlintLanguageServer {
   private publish(uri: string, version: number, diagnostics: Diagnostic[], result?: FileResult): void {
     if (this.shutDown) return;
     this.lints.set(uri, { version, result });
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const sent = this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const arrival = this.arrivals.get(uri);
+    if (arrival?.version !== version) return;
+    this.arrivals.delete(uri);
+    // resolved once the message is encoded and written to the connection's stream
+    void sent.then(() => this.options.onDiagnosticsTimed?.({ uri, version, milliseconds: performance.now() - arrival.at }));
   }
 
   private codeActions(params: CodeActionParams): CodeAction[] {
@@ -227,7 +252,7 @@ class PtlintLanguageServer {
     const context = await this.editorContext(params.textDocument.uri);
     if (!context || context.role === 'other') return null;
     const { document, filePath, role, settings } = context;
-    const parsed = parseEditorDocument(filePath, document.getText());
+    const parsed = this.parsed(document, filePath);
     if (!parsed) return null;
     const lint = this.lints.get(document.uri);
     const metas = await this.linter.ruleMetas(filePath, settings);
@@ -247,7 +272,7 @@ class PtlintLanguageServer {
     if (!context) return [];
     const { document, filePath, role, settings } = context;
     const text = document.getText();
-    const parsed = role === 'filing' ? parseEditorDocument(filePath, text) : undefined;
+    const parsed = role === 'filing' ? this.parsed(document, filePath) : undefined;
     const metas = await this.linter.ruleMetas(filePath, settings);
     const config = await this.linter.configFor(filePath, settings);
     return completionsAt({
@@ -273,9 +298,18 @@ class PtlintLanguageServer {
     const context = await this.editorContext(uri);
     if (context?.role !== 'filing') return [];
     const { document, filePath } = context;
-    const parsed = parseEditorDocument(filePath, document.getText());
+    const parsed = this.parsed(document, filePath);
     if (!parsed) return [];
     return filingSymbols(parsed.document, (range) => ({ start: document.positionAt(range.start), end: document.positionAt(range.end) }));
+  }
+
+  /** The document's current version parsed as the engine parses it, once per version. */
+  private parsed(document: TextDocument, filePath: string): EditorDocument | undefined {
+    const last = this.parses.get(document.uri);
+    if (last?.version === document.version) return last.parsed;
+    const parsed = parseEditorDocument(filePath, document.getText());
+    this.parses.set(document.uri, { version: document.version, parsed });
+    return parsed;
   }
 
   private async editorContext(uri: string): Promise<{ document: TextDocument; filePath: string; role: DocumentRole; settings: FolderSettings } | undefined> {

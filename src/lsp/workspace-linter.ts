@@ -2,8 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigResolver, type ConfigResult, type ResolvedConfig } from '../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../engine/engine-diagnostics.js';
-import type { FileInput } from '../engine/lint.js';
-import { lintInputs } from '../engine/run.js';
+import { finalizeFile, lintFileAlone, runBatchRules, type FileInput, type FileState } from '../engine/lint.js';
+import { prepareRun } from '../engine/run.js';
 import { parseYamlData } from '../ruleset/load-yaml-file.js';
 import { resolveConfigRuleSet, type ResolvedRuleSet } from '../ruleset/resolve-ruleset.js';
 import { CONFIG_SCHEMA, RULESET_SCHEMA } from '../schema/schemas.js';
@@ -23,6 +23,9 @@ export type FilingLint =
 export class WorkspaceLinter {
   private readonly resolvers = new Map<string, ConfigResolver>();
   private readonly diskFiles = new DiskFiles();
+  private readonly peerStates = new PeerStates();
+  /** rule metadata per loaded rule set (this linter stands for "no rule set"); the maps are shared, never changed */
+  private readonly metasByRuleSet = new WeakMap<object, Map<string, RuleMeta>>();
   /** rule files of every config loaded so far: a change to one of them reloads the configs */
   readonly knownRuleFiles = new Set<string>();
   private defaultRuleSetLoad: Promise<ResolvedRuleSet | undefined> | undefined;
@@ -35,6 +38,7 @@ export class WorkspaceLinter {
     for (const resolver of this.resolvers.values()) resolver.clear();
     this.knownRuleFiles.clear();
     this.defaultRuleSetLoad = undefined;
+    this.peerStates.clear();
   }
 
   /** Whether a file is a config, or a rule file a loaded config was built from: changing it reloads the configs. */
@@ -52,20 +56,32 @@ export class WorkspaceLinter {
   }
 
   /**
-   * Lints one filing together with the other filings of its folder (batch rules see them all). Results come back
-   * for every filing of the batch.
+   * Lints one filing together with the other filings of its folder (batch rules see them all), as `ptlint check`
+   * lints that folder. Only the edited filing is linted again on every call: the per-file work on the others
+   * (parse, schema, filing rules) is kept per content and config (see PeerStates), and the batch rules run over
+   * all of them. Results come back for the edited filing and the other filings open in the editor (`openText`),
+   * the only ones the editor shows.
    */
   async lintFiling(filePath: string, text: string, settings: FolderSettings, locale: Locale): Promise<FilingLint> {
     const configured = await this.configResultFor(filePath, settings);
     if (!configured.ok) return configured;
     const resolver = this.resolverFor(settings);
     const inputs: FileInput[] = [{ filePath, text }, ...(await this.peersOf(filePath, settings, resolver))];
-    const run = await lintInputs(inputs, {
-      locale,
-      resolver,
-      skip: (path, config) => path !== filePath && config.ignores(path),
-    });
-    return run.ok ? { ok: true, results: run.results, config: configured.config } : run;
+    const prepared = await prepareRun(inputs, { resolver, skip: (path, config) => path !== filePath && config.ignores(path) });
+    if (!prepared.ok) return prepared;
+    const results: FileResult[] = [];
+    for (const unit of prepared.units) {
+      const states = unit.files.map(({ input, config }) => (input.filePath === filePath ? lintFileAlone(input, config) : this.peerStates.stateOf(input, config)));
+      this.peerStates.keepOnly(unit.folder, new Set(unit.files.map(({ input }) => input.filePath)));
+      // as the engine's finishUnit: batch rules per rule set within the unit, then suppressions and positions
+      const byRuleSet = new Map<unknown, FileState[]>();
+      for (const state of states) byRuleSet.set(state.config.ruleSet, [...(byRuleSet.get(state.config.ruleSet) ?? []), state]);
+      for (const group of byRuleSet.values()) runBatchRules(group);
+      for (const state of states) {
+        if (state.filePath === filePath || this.openText(state.filePath) !== undefined) results.push(finalizeFile(state, locale));
+      }
+    }
+    return { ok: true, results, config: configured.config };
   }
 
   /** Schema violations of a config being edited, then the problems of the rule set it describes. */
@@ -87,9 +103,14 @@ export class WorkspaceLinter {
    * diagnostics: for docs links, hovers and completion.
    */
   async ruleMetas(filePath: string, settings: FolderSettings): Promise<Map<string, RuleMeta>> {
-    const metas = new Map<string, RuleMeta>(engineDiagnosticMeta().map((meta) => [meta.id, meta]));
     const ruleSet = (await this.configFor(filePath, settings))?.ruleSet ?? (await this.defaultRuleSet());
-    for (const [id, rule] of ruleSet?.rules ?? []) metas.set(id, rule.meta);
+    const key = ruleSet ?? this;
+    let metas = this.metasByRuleSet.get(key);
+    if (!metas) {
+      metas = new Map<string, RuleMeta>(engineDiagnosticMeta().map((meta) => [meta.id, meta]));
+      for (const [id, rule] of ruleSet?.rules ?? []) metas.set(id, rule.meta);
+      this.metasByRuleSet.set(key, metas);
+    }
     return metas;
   }
 
@@ -161,5 +182,45 @@ class DiskFiles {
       this.cache.delete(filePath);
       return undefined;
     }
+  }
+}
+
+/**
+ * The other filings of a folder after the per-file stage (parse, schema, filing rules), for as long as their
+ * content and config stay the same, so that an edit re-lints only the edited filing. Batch rules add findings to a
+ * state, so every run gets a copy with its own list of findings; the parsed document is shared and never changed.
+ * Entries are dropped when a file leaves its folder's batch and whole folders when more than MAX_FOLDERS were
+ * linted since, which bounds the memory to the folders being edited.
+ */
+class PeerStates {
+  private static readonly MAX_FOLDERS = 8;
+  /** folder → file → the per-file state and what it was linted from; folders in order of last use */
+  private readonly folders = new Map<string, Map<string, { content: Uint8Array | string; config: ResolvedConfig; state: FileState }>>();
+
+  /** A fresh copy of the file's per-file state, linted now unless its content and config are the ones last linted. */
+  stateOf(input: FileInput, config: ResolvedConfig): FileState {
+    const folder = dirname(input.filePath);
+    const files = this.folders.get(folder) ?? new Map();
+    this.folders.delete(folder);
+    this.folders.set(folder, files);
+    for (const stale of [...this.folders.keys()].slice(0, -PeerStates.MAX_FOLDERS)) this.folders.delete(stale);
+    // disk files keep their bytes object while unchanged on disk (DiskFiles); editor text is compared by value
+    const content = input.text ?? input.bytes ?? '';
+    let entry = files.get(input.filePath);
+    if (!entry || entry.content !== content || entry.config !== config) {
+      entry = { content, config, state: lintFileAlone(input, config) };
+      files.set(input.filePath, entry);
+    }
+    return { ...entry.state, pending: [...entry.state.pending] };
+  }
+
+  /** Forgets the files of `folder` that are no longer in its batch. */
+  keepOnly(folder: string, filePaths: ReadonlySet<string>): void {
+    const files = this.folders.get(folder);
+    for (const filePath of files?.keys() ?? []) if (!filePaths.has(filePath)) files!.delete(filePath);
+  }
+
+  clear(): void {
+    this.folders.clear();
   }
 }

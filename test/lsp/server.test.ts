@@ -125,6 +125,36 @@ describe('diagnostics', () => {
     expect(unitNames((await republished).diagnostics)).toHaveLength(1);
   });
 
+  test('after edits and a neighbour changed on disk, match what ptlint check reports on the folder as it then is', async () => {
+    // the server keeps the neighbours' per-file work between edits; what it publishes must not tell
+    const name = '党群综合服务.yaml';
+    const unitNames = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === 'unit-name-consistency').map((diagnostic) => diagnostic.message);
+    const client = await connect();
+    const { uri, text, diagnostics } = await openFiling(client, name);
+    expect(unitNames(diagnostics)).toEqual([expect.stringContaining('3 处')]);
+    const edited = text.replace('明显', '显著');
+    for (const version of [2, 3]) {
+      const next = client.nextDiagnostics(uri, (params) => params.version === version);
+      await client.change(uri, version, version === 2 ? text : edited);
+      await next;
+    }
+    const respelled = (peerText: string) => peerText.replace('实施单位: 上海市松江区广富林街道社区党群服务中心', '实施单位: 上海市松江区广富林街道社区党建服务中心');
+    const peer = join(workspace.folder, '两新党建.yaml');
+    await writeFile(peer, respelled(await workspace.read('两新党建.yaml')));
+    const relinted = client.nextDiagnostics(uri, (params) => params.version === 3);
+    await client.fileChanged(peer);
+    const published = (await relinted).diagnostics;
+    expect(unitNames(published)).toEqual([expect.stringContaining('2 处')]);
+
+    await writeFile(join(workspace.folder, name), edited);
+    const run = await lintPaths([workspace.folder], workspace.folder);
+    if (!run.ok) throw new Error('the example folder should lint');
+    const expected = run.results.find((result) => result.filePath.endsWith(name))!.findings;
+    expect(published.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.message])).toEqual(
+      expected.map((finding) => [finding.ruleId, finding.start.line - 1, finding.start.column - 1, finding.message]),
+    );
+  });
+
   test('a new .ptlintrc.yaml re-lints the open filings', async () => {
     const client = await connect();
     const { uri, diagnostics } = await openFiling(client);
