@@ -189,11 +189,12 @@ class DiskFiles {
  * The other filings of a folder after the per-file stage (parse, schema, filing rules), for as long as their
  * content and config stay the same, so that an edit re-lints only the edited filing. Batch rules add findings to a
  * state, so every run gets a copy with its own list of findings; the parsed document is shared and never changed.
- * Entries are dropped when a file leaves its folder's batch and whole folders when more than MAX_FOLDERS were
- * linted since, which bounds the memory to the folders being edited.
+ * A kept state takes some 20 times its text in memory (~110 KB for a 2,500-character filing), so entries go when a
+ * file leaves its folder's batch, and whole folders, least recently linted first, while the texts kept add up to
+ * more than MAX_CHARACTERS (~40 MB of heap); the folder being linted always stays.
  */
 class PeerStates {
-  private static readonly MAX_FOLDERS = 8;
+  private static readonly MAX_CHARACTERS = 1_000_000;
   /** folder → file → the per-file state and what it was linted from; folders in order of last use */
   private readonly folders = new Map<string, Map<string, { content: Uint8Array | string; config: ResolvedConfig; state: FileState }>>();
 
@@ -203,13 +204,13 @@ class PeerStates {
     const files = this.folders.get(folder) ?? new Map();
     this.folders.delete(folder);
     this.folders.set(folder, files);
-    for (const stale of [...this.folders.keys()].slice(0, -PeerStates.MAX_FOLDERS)) this.folders.delete(stale);
     // disk files keep their bytes object while unchanged on disk (DiskFiles); editor text is compared by value
     const content = input.text ?? input.bytes ?? '';
     let entry = files.get(input.filePath);
     if (!entry || entry.content !== content || entry.config !== config) {
       entry = { content, config, state: lintFileAlone(input, config) };
       files.set(input.filePath, entry);
+      this.evictBeyondBudget(folder);
     }
     return { ...entry.state, pending: [...entry.state.pending] };
   }
@@ -222,5 +223,15 @@ class PeerStates {
 
   clear(): void {
     this.folders.clear();
+  }
+
+  private evictBeyondBudget(current: string): void {
+    let characters = 0;
+    for (const files of this.folders.values()) for (const { state } of files.values()) characters += state.source.text.length;
+    for (const [folder, files] of this.folders) {
+      if (characters <= PeerStates.MAX_CHARACTERS || folder === current) break;
+      for (const { state } of files.values()) characters -= state.source.text.length;
+      this.folders.delete(folder);
+    }
   }
 }
