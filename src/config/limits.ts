@@ -10,6 +10,14 @@ export interface Limits {
   ruleMilliseconds: number;
 }
 
+/**
+ * Nesting the YAML parser is allowed to reach whatever `maxDepth` says: past it the file is refused while being
+ * read. The parser builds one token per open collection and the composer recurses once per level, so without a
+ * ceiling 9 MB of `[` would cost minutes and gigabytes; 1,000 levels stay well inside the default call stack.
+ * A `maxDepth` above it has no further effect.
+ */
+export const PARSER_DEPTH_CEILING = 1000;
+
 export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 10 * 1024 * 1024, maxAliases: 100, maxDepth: 64, ruleMilliseconds: 2000 };
 
 export function limitsFrom(configData: unknown): Limits {

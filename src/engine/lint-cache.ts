@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { readSource } from '../source/read-source.js';
 import type { ResolvedConfig } from '../config/config-resolver.js';
 import { packageVersion } from '../package-root.js';
 import type { FileResult } from '../types.js';
@@ -44,9 +45,10 @@ export class LintCache {
   keyOf(unit: LintUnit): { key: string; unit: LintUnit } {
     const hash = createHash('sha1').update(this.runKey);
     const files = unit.files.map(({ input, config }) => {
-      const bytes = input.bytes ?? readFileSync(input.filePath);
-      hash.update(input.filePath).update('\u0000').update(this.ruleSetKey(config)).update('\u0000').update(bytes);
-      return { input: { ...input, bytes }, config };
+      // a file over the size limit is keyed by its size, never read (see readSource)
+      const read = input.bytes !== undefined ? { bytes: input.bytes } : readSource(input.filePath, config.limits.maxFileBytes);
+      hash.update(input.filePath).update('\u0000').update(this.ruleSetKey(config)).update('\u0000').update('bytes' in read ? read.bytes : `oversize ${read.oversizeBytes}`);
+      return { input: { ...input, ...read }, config };
     });
     return { key: hash.digest('hex'), unit: { ...unit, files } };
   }

@@ -47,6 +47,8 @@ export interface FileInput {
   text?: string;
   /** why the file could not be read, when it could not */
   unreadable?: LocalizedText;
+  /** size of a file left unread because it is over limits.maxFileBytes (see readSource) */
+  oversizeBytes?: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -59,7 +61,7 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
     addProblem(state, { code: 'encoding-error', severity: 'error', range: { start: 0, end: 0 }, message: { zh: `无法读取：${input.unreadable.zh}`, en: `cannot be read: ${input.unreadable.en}` } });
     return state;
   }
-  const size = input.bytes?.length ?? Buffer.byteLength(input.text ?? '');
+  const size = input.oversizeBytes ?? input.bytes?.length ?? Buffer.byteLength(input.text ?? '');
   if (size > limits.maxFileBytes) {
     const state: FileState = { filePath: input.filePath, source: new SourceFile(input.filePath, ''), config, pending: [] };
     addProblem(state, {

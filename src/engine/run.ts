@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ConfigResolver, type ResolvedConfig } from '../config/config-resolver.js';
 import { unreadable } from '../ruleset/load-yaml-file.js';
+import { readSource } from '../source/read-source.js';
 import type { FileResult, Locale, SetupProblem } from '../types.js';
 import { collectFiles } from './collect-files.js';
 import { finalizeFile, lintFileAlone, runBatchRules, type FileInput, type FileState } from './lint.js';
@@ -115,7 +115,7 @@ export async function* lintUnits(prepared: { units: readonly LintUnit[]; fileCou
     const states: FileState[] = [];
     for (const { input, config } of unit.files) {
       options.onFile?.(input.filePath, ++done, prepared.fileCount);
-      states.push(lintFileAlone(withContent(input, options.stats), config, options.stats));
+      states.push(lintFileAlone(withContent(input, config.limits.maxFileBytes, options.stats), config, options.stats));
     }
     yield finishUnit(states, options);
   }
@@ -134,15 +134,16 @@ export function finishUnit(states: readonly FileState[], options: LintOptions = 
 }
 
 /**
- * Reads a file that was named but not supplied; a read that fails now (after the up-front check) is a finding.
+ * Reads a file that was named but not supplied (one over the size limit is measured, not read); a read that fails
+ * now (after the up-front check) is a finding.
  * Synchronous on purpose: files are small and linted one after another, and an awaited read per file costs more
  * in scheduling than the read itself.
  */
-function withContent(input: FileInput, stats: RunStats | undefined): FileInput {
+function withContent(input: FileInput, maxFileBytes: number, stats: RunStats | undefined): FileInput {
   if (input.bytes !== undefined || input.text !== undefined) return input;
   const started = performance.now();
   try {
-    return { ...input, bytes: readFileSync(input.filePath) };
+    return { ...input, ...readSource(input.filePath, maxFileBytes) };
   } catch (error) {
     return { ...input, unreadable: unreadable(input.filePath, error).message };
   } finally {

@@ -1,5 +1,7 @@
 import { parseDocument, type Document, type YAMLError } from 'yaml';
+import { PARSER_DEPTH_CEILING } from '../config/limits.js';
 import { SourceFile } from '../source/source-file.js';
+import { composeBounded } from './compose-bounded.js';
 import type { LocalizedText, Problem } from '../types.js';
 
 export interface ParsedYaml {
@@ -34,8 +36,10 @@ const YAML_ERROR_WORDING: Record<string, string> = {
 
 
 export function parseYaml(filePath: string, text: string): ParsedYaml {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const composed = composeBounded(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   const source = new SourceFile(filePath, text);
+  if (!composed.ok) return { source, document: parseDocument(''), problems: [tooDeep(composed.offset, PARSER_DEPTH_CEILING)] };
+  const document = composed.document;
   const problems = [...firstOfCascade(document.errors), ...document.warnings].map((error) => toProblem(error, text.length));
   return { source, document, problems };
 }
@@ -45,7 +49,8 @@ function toProblem(error: YAMLError, textLength: number): Problem {
   const start = Math.min(rawStart, textLength);
   const end = Math.max(start, Math.min(rawEnd, textLength));
   const english = firstLine(error.message);
-  const chinese = english.includes('Maximum call stack size exceeded') ? '嵌套层数过深，无法读取' : (YAML_ERROR_WORDING[error.code] ?? english);
+  if (error.code === 'RESOURCE_EXHAUSTION') return tooDeep(start, undefined);
+  const chinese = YAML_ERROR_WORDING[error.code] ?? english;
   const message: LocalizedText = {
     zh: error.code === 'DUPLICATE_KEY' ? chinese : `YAML 语法错误：${chinese}`,
     en: error.code === 'DUPLICATE_KEY' ? `Duplicate key: ${english}` : `YAML syntax error: ${english}`,
@@ -55,6 +60,22 @@ function toProblem(error: YAMLError, textLength: number): Problem {
     severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
     message,
     range: { start, end },
+  };
+}
+
+/**
+ * Nesting past what the parser reads (`levels` = PARSER_DEPTH_CEILING), or past what the call stack let it compose
+ * (levels unknown: the yaml library caught its own stack overflow).
+ */
+function tooDeep(offset: number, levels: number | undefined): Problem {
+  return {
+    code: 'limit-exceeded',
+    severity: 'error',
+    message: {
+      zh: `嵌套层数过深${levels === undefined ? '' : `（超过 ${levels} 层）`}，未检查（上限见 limits.maxDepth）`,
+      en: `nested ${levels === undefined ? 'too' : `more than ${levels} levels`} deep; not linted (see limits.maxDepth)`,
+    },
+    range: { start: offset, end: offset },
   };
 }
 

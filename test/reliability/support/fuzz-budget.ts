@@ -12,8 +12,8 @@ export interface FuzzBudget {
 }
 
 const longRunSeconds = Number(process.env.PTLINT_FUZZ_SECONDS ?? 0);
-/** how many properties share the long run's time (the fuzz properties in fuzz.test.ts) */
-const LONG_RUN_PROPERTIES = 5;
+/** how many properties share the long run's time (the five fuzz properties in fuzz.test.ts, one in compose-bounded.test.ts) */
+const LONG_RUN_PROPERTIES = 6;
 
 export const isLongRun = longRunSeconds > 0;
 
