@@ -37,7 +37,10 @@ import { taxonomyOf } from './taxonomy.js';
 import { WorkspaceLinter } from './workspace-linter.js';
 
 export interface ServerOptions {
-  /** quiet time after a change before the document is linted again */
+  /**
+   * Quiet time after a change before the document is linted again; 0 by default: edits are linted as they come, and
+   * those that arrive during a lint are coalesced into one more (see LintScheduler).
+   */
   debounceMs?: number;
   /**
    * Told each time diagnostics for an edited version are sent: the server's own time from the moment that version's
@@ -87,7 +90,7 @@ class PtlintLanguageServer {
     private readonly connection: Connection,
     private readonly options: ServerOptions = {},
   ) {
-    this.scheduler = new LintScheduler(options.debounceMs ?? 200, (uri) => this.lint(uri));
+    this.scheduler = new LintScheduler(options.debounceMs ?? 0, (uri) => this.lint(uri));
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.registerDynamicCapabilities());
     connection.onDidChangeConfiguration(() => {
