@@ -1,4 +1,4 @@
-import { Composer, Document, isCollection, isMap, isPair, isScalar, Lexer, Parser, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, Document, isCollection, isMap, isPair, isScalar, Lexer, Parser, YAMLParseError, type DocumentOptions, type ParseOptions, type Scalar, type SchemaOptions } from 'yaml';
 import { PARSER_DEPTH_CEILING } from '../config/limits.js';
 
 export type BoundedCompose =
@@ -46,33 +46,61 @@ export function composeBounded(text: string, options: ComposeOptions): BoundedCo
   return { ok: true, document: document! };
 }
 
-/** DUPLICATE_KEY errors as yaml reports them (at the start of the repeated key), found with a Set per mapping. */
+/**
+ * DUPLICATE_KEY errors as yaml reports them (at the start of the repeated key): small mappings compared pairwise,
+ * larger ones through a Set, so the cost stays linear in the number of keys.
+ */
 function duplicateKeyErrors(document: Document.Parsed, text: string): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
   // explicit stack, not recursion: the document may be as deep as PARSER_DEPTH_CEILING
   const pending: unknown[] = [document.contents];
+  const report = (key: Scalar) => {
+    const [start, end] = key.range!;
+    const offset = start === end ? afterBlanksAndComments(text, start) : start;
+    errors.push(new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+  };
   while (pending.length > 0) {
     const node = pending.pop();
     if (isPair(node)) {
-      pending.push(node.value, node.key);
+      pending.push(node.key, node.value);
       continue;
     }
     if (!isCollection(node)) continue;
-    for (let index = node.items.length - 1; index >= 0; index--) pending.push(node.items[index]);
+    const items = node.items as unknown[];
+    for (const item of items) if (item !== null && typeof item === 'object' && !isScalar(item)) pending.push(item);
     if (!isMap(node)) continue;
-    const seen = new Set<unknown>();
-    for (const item of node.items) {
-      if (!isPair(item) || !isScalar(item.key)) continue;
-      const { value, range } = item.key;
-      if (typeof value === 'number' && Number.isNaN(value)) continue; // NaN !== NaN: yaml never calls it a duplicate
-      if (seen.has(value)) {
-        const start = range![0] === range![1] ? afterBlanksAndComments(text, range![0]) : range![0];
-        errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+    const pairs = node.items;
+    if (pairs.length <= SMALL_MAPPING) {
+      for (let index = 1; index < pairs.length; index++) {
+        const key = pairs[index].key;
+        if (!isComparableKey(key)) continue;
+        for (let earlier = 0; earlier < index; earlier++) {
+          const other = pairs[earlier].key;
+          if (isScalar(other) && other.value === key.value) {
+            report(key);
+            break;
+          }
+        }
       }
-      else seen.add(value);
+      continue;
+    }
+    const seen = new Set<unknown>();
+    for (const pair of pairs) {
+      const key = pair.key;
+      if (!isComparableKey(key)) continue;
+      if (seen.has(key.value)) report(key);
+      else seen.add(key.value);
     }
   }
   return errors;
+}
+
+/** below this many entries, comparing every pair is cheaper than building a Set */
+const SMALL_MAPPING = 12;
+
+/** Keys yaml compares by value: scalars, except NaN (NaN !== NaN, so yaml never calls it a duplicate). */
+function isComparableKey(key: unknown): key is Scalar {
+  return isScalar(key) && !(typeof key.value === 'number' && Number.isNaN(key.value));
 }
 
 /** An empty key's node starts where the previous entry ended; the entry itself starts at its first token (`:`, `?`). */
