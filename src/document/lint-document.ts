@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { DocumentKind, SourceRange, YamlPath } from '../types.js';
 
@@ -113,9 +113,13 @@ export function childNode(parent: unknown, key: string | number): unknown {
 function childOf(parent: unknown, key: string | number): { value: unknown; pair?: Pair<Node, Node | null> } | undefined {
   if (isMap(parent)) {
     const wanted = String(key);
+    if (parent.items.length > SCANNED_MAPPING_SIZE) {
+      const pair = keyIndexOf(parent).get(wanted);
+      return pair ? { value: pair.value, pair } : undefined;
+    }
     for (let index = parent.items.length - 1; index >= 0; index--) {
       const pair = parent.items[index];
-      if (pair.key === key || (isScalar(pair.key) && (pair.key.value === key || String(pair.key.value) === wanted))) return { value: pair.value, pair: pair as Pair<Node, Node | null> };
+      if (isScalar(pair.key) && (pair.key.value === key || String(pair.key.value) === wanted)) return { value: pair.value, pair: pair as Pair<Node, Node | null> };
     }
     return undefined;
   }
@@ -124,6 +128,24 @@ function childOf(parent: unknown, key: string | number): { value: unknown; pair?
     return index >= 0 && index < parent.items.length ? { value: parent.items[index] } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Mappings larger than this are looked up through an index built on first use: a hostile file with tens of
+ * thousands of unknown keys gets a schema finding per key, and scanning the mapping for each would be quadratic.
+ */
+const SCANNED_MAPPING_SIZE = 32;
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair<Node, Node | null>>>();
+
+function keyIndexOf(mapping: YAMLMap): Map<string, Pair<Node, Node | null>> {
+  let index = keyIndexes.get(mapping);
+  if (!index) {
+    index = new Map();
+    // later entries overwrite earlier ones: the last of duplicate keys wins, as in childOf's scan
+    for (const pair of mapping.items) if (isScalar(pair.key)) index.set(String(pair.key.value), pair as Pair<Node, Node | null>);
+    keyIndexes.set(mapping, index);
+  }
+  return index;
 }
 
 function isNodeLike(value: unknown): value is Node {

@@ -63,14 +63,15 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
   }
   const size = input.oversizeBytes ?? input.bytes?.length ?? Buffer.byteLength(input.text ?? '');
   if (size > limits.maxFileBytes) {
+    const [sizeText, limitText] = formatSizes(size, limits.maxFileBytes);
     const state: FileState = { filePath: input.filePath, source: new SourceFile(input.filePath, ''), config, pending: [] };
     addProblem(state, {
       code: 'limit-exceeded',
       severity: 'error',
       range: { start: 0, end: 0 },
       message: {
-        zh: `文件有 ${formatBytes(size)}，超过了 ${formatBytes(limits.maxFileBytes)} 的上限，未检查（上限可在 .ptlintrc.yaml 的 limits.maxFileBytes 中调整）`,
-        en: `the file has ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; not linted (see limits.maxFileBytes in .ptlintrc.yaml)`,
+        zh: `文件有 ${sizeText}，超过了 ${limitText} 的上限，未检查（上限可在 .ptlintrc.yaml 的 limits.maxFileBytes 中调整）`,
+        en: `the file has ${sizeText}, over the ${limitText} limit; not linted (see limits.maxFileBytes in .ptlintrc.yaml)`,
       },
     });
     return state;
@@ -359,8 +360,12 @@ export function fingerprintOf(ruleId: string, path: YamlPath | undefined, text: 
     .slice(0, 16);
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+/** A file's size and the limit, in bytes when rounding would make them read the same. */
+function formatSizes(size: number, limit: number): [string, string] {
+  const rounded = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+  if (rounded(size) !== rounded(limit)) return [rounded(size), rounded(limit)];
+  const exact = (bytes: number) => `${bytes.toLocaleString('en-US')} B`;
+  return [exact(size), exact(limit)];
 }
 
 function stripBom(text: string): string {

@@ -57,6 +57,11 @@ describe('hostile input', () => {
     const findings = await findingsOf(`项目名称: ${'甲'.repeat(1000)}\n`, 'limits: { maxFileBytes: 1000 }\n');
     expect(findings['hostile.yaml']).toEqual([expect.stringContaining('超过了 1 KB 的上限')]);
   });
+
+  it('a file just over the limit names both sizes in bytes, which rounding would make look equal', async () => {
+    const findings = await findingsOf(`项目名称: ${'甲'.repeat(329)}\n`, 'limits: { maxFileBytes: 1000 }\n');
+    expect(findings['hostile.yaml']).toEqual([expect.stringContaining('文件有 1,002 B，超过了 1,000 B 的上限')]);
+  });
 });
 
 describe('rule time budget', () => {

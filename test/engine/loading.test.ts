@@ -49,6 +49,13 @@ describe('loading a filing', () => {
     ['a key written as a number, reached by its data key', '年度资金:\n  2025: 100\n  2026: 200\n', ['年度资金', '2026'], '200', '2026'],
     ['a sequence item by index', '绩效指标:\n  - 三级指标: 甲\n  - 三级指标: 乙\n', ['绩效指标', 1, '三级指标'], '乙', '三级指标'],
     ['the last of duplicate keys, the one the data holds', '项目名称: 甲\n项目名称: 乙\n', ['项目名称'], '乙', '项目名称'],
+    [
+      'a key of a large mapping (looked up through an index), the last of duplicates',
+      `${Array.from({ length: 40 }, (_, index) => `栏目${index}: ${index}\n`).join('')}栏目7: 七\n`,
+      ['栏目7'],
+      '七',
+      '栏目7',
+    ],
   ])('finds the node and entry of %s', (_case, text, path, value, key) => {
     const parsed = parseYaml('f.yaml', text);
     const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
