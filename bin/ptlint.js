@@ -11,10 +11,19 @@ try {
   // a cache that cannot be set up only costs speed
 }
 
+// A reader that stops early (`ptlint check … | head`) closes the pipe: the rest of the report is dropped, not an
+// EPIPE stack trace, and the run still ends with its own exit code.
+let stdoutClosed = false;
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+  process.stdout.emit('drain');
+});
+
 const { main } = await import('../dist/src/cli/main.js');
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => stdoutClosed || process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colorSupported: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
   interactive: Boolean(process.stderr.isTTY),

@@ -1,4 +1,4 @@
-import { diffChars } from 'diff';
+import { diffChars } from 'diff/lib/diff/character.js';
 import { distance } from 'fastest-levenshtein';
 import type { LintDocument } from '../document/lint-document.js';
 import { defineBatchFunction, type BatchContext, type BatchTarget, type RelatedReport } from '../engine/function-api.js';

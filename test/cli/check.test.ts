@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -155,6 +156,15 @@ describe('the installed command', () => {
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('does-not-exist.yaml: 文件不存在');
     expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(['stylish', 'json'])('a reader that closes the pipe early (| head) gets no EPIPE stack trace, and the exit code stands (%s)', async (format) => {
+    const child = spawn('node', [join(repoRoot, 'bin/ptlint.js'), 'check', 'examples', '--format', format], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
   });
 
   it('lints the bundled examples like the README says', async () => {
