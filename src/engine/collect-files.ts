@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES } from '../config/config-resolver.js';
 import { unreadable } from '../ruleset/load-yaml-file.js';
 import type { SetupProblem } from '../types.js';
@@ -22,7 +21,8 @@ export async function collectFiles(patterns: readonly string[], cwd: string): Pr
   const discovered = new Set<string>();
   const problems: SetupProblem[] = [];
   for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
+    if (await isGlob(pattern)) {
+      const { glob } = await import('tinyglobby');
       const matched = await glob(pattern, { cwd, absolute: true, ignore: SKIPPED, dot: false });
       if (matched.length === 0) problems.push({ code: 'missing-path', filePath: pattern, message: { zh: '没有文件与该通配路径匹配', en: 'no file matches this pattern' } });
       for (const file of matched) {
@@ -35,6 +35,7 @@ export async function collectFiles(patterns: readonly string[], cwd: string): Pr
     try {
       const info = await stat(absolute);
       if (info.isDirectory()) {
+        const { glob } = await import('tinyglobby');
         const found = await glob(FILING_GLOB, { cwd: absolute, absolute: true, ignore: SKIPPED });
         for (const file of found) {
           files.add(file);
@@ -48,4 +49,11 @@ export async function collectFiles(patterns: readonly string[], cwd: string): Pr
     }
   }
   return { files: [...files].sort(), discovered, problems };
+}
+
+/** Whether tinyglobby reads `pattern` as a glob; it is loaded only for a pattern with a glob character in it. */
+async function isGlob(pattern: string): Promise<boolean> {
+  if (!/[*?[\]{}()!+@]/.test(pattern)) return false;
+  const { isDynamicPattern } = await import('tinyglobby');
+  return isDynamicPattern(pattern);
 }
