@@ -1,4 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
+import { DEFAULT_LIMITS } from '../config/limits.js';
+import { composeBounded } from '../parse/compose-bounded.js';
 import type { SourceRange, YamlPath } from '../types.js';
 
 /** Where a position sits in a parsed document: on a mapping key, or inside the value at `path`. */
@@ -68,7 +70,9 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const linePrefix = text.slice(lineStart, offset);
   const typingBlockKey = flowDepth(linePrefix) === 0 && !/:(\s|$)/.test(linePrefix.replace(/^[\s-]*/, ''));
   const patched = text.slice(0, offset) + MARKER + (typingBlockKey ? ':' : '') + text.slice(offset);
-  const document = parseDocument(patched, { uniqueKeys: false });
+  const composed = composeBounded(patched, { uniqueKeys: false });
+  if (!composed.ok) return undefined;
+  const document = composed.document;
   let found: CursorContext | undefined;
   visit(document, {
     Scalar(key, node, ancestors) {
@@ -78,7 +82,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
       const path = pathOf(ancestors, node);
       const pair = ancestors[ancestors.length - 1];
       const mapping = ancestors[ancestors.length - 2];
-      const siblings = isPair(pair) && isMap(mapping) ? siblingData(mapping.items as Pair[], pair as Pair) : {};
+      const siblings = isPair(pair) && isMap(mapping) ? siblingData(mapping.items as Pair[], pair as Pair, document) : {};
       const kind = key === 'key' ? 'key' : 'value';
       found = { kind, path: kind === 'key' ? path.slice(0, -1) : path, typed, replace: { start: offset - typed.length, end: offset }, siblings };
       return visit.BREAK;
@@ -102,14 +106,24 @@ function pathOf(ancestors: readonly Ancestor[], node: Node): YamlPath {
   return path;
 }
 
-function siblingData(pairs: readonly Pair[], except: Pair): Record<string, unknown> {
+function siblingData(pairs: readonly Pair[], except: Pair, document: Document): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const pair of pairs) {
     if (pair === except || !isScalar(pair.key)) continue;
     const value = pair.value;
-    data[String(pair.key.value)] = isScalar(value) ? value.value : (value as { toJSON?: () => unknown } | null)?.toJSON?.();
+    data[String(pair.key.value)] = isScalar(value) ? value.value : expanded(value, document);
   }
   return data;
+}
+
+/** A sibling collection as plain data; undefined for one whose aliases expand past the limit (an alias bomb). */
+function expanded(value: unknown, document: Document): unknown {
+  if (!isCollection(value)) return undefined;
+  try {
+    return value.toJS(document, { maxAliasCount: DEFAULT_LIMITS.maxAliases });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Unclosed `{` and `[` before the cursor on its line, outside quotes. */

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_LIMITS } from '../config/limits.js';
 import { LintDocument } from '../document/lint-document.js';
 import { parseYaml } from '../parse/parse-yaml.js';
 import { validateAgainst } from '../schema/validate-document.js';
@@ -35,7 +36,23 @@ export function parseYamlData(filePath: string, bytes: Uint8Array, schema: Schem
   const parsed = parseYaml(filePath, decoded.text);
   const errors = parsed.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: errors.map((problem) => fromProblem(parsed.source, problem)) };
-  const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS({ maxAliasCount: 100 }));
+  let data: unknown;
+  try {
+    data = parsed.document.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliases });
+  } catch (error) {
+    // yaml refuses an alias bomb (or an alias it cannot resolve) while expanding it into data
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [
+        setupProblem(parsed.source, 'limit-exceeded', { start: 0, end: 0 }, {
+          zh: `YAML 别名（*名称）无法展开：展开次数超过上限 ${DEFAULT_LIMITS.maxAliases} 或别名无效（${reason}）`,
+          en: `YAML aliases cannot be expanded: more than ${DEFAULT_LIMITS.maxAliases} expansions or an invalid alias (${reason})`,
+        }),
+      ],
+    };
+  }
+  const document = new LintDocument(parsed.source, parsed.document, data);
   const violations = schema ? validateAgainst(document, schema) : [];
   if (violations.length > 0) return { ok: false, problems: violations.map((problem) => fromProblem(parsed.source, problem)) };
   return { ok: true, document };

@@ -36,6 +36,15 @@ describe('ptlint check: exit codes', () => {
     expect(run.stdout).toMatch(/2:\d+\s+错误\s+满意度指标“群众满意度”的目标 ≥60% 低于 80%\s+satisfaction-threshold/);
   });
 
+  it('2 for a config whose aliases expand past the limit (an alias bomb), naming the file, without a stack trace', async () => {
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, level) => `a${level + 1}: &a${level + 1} [${Array(9).fill(`*a${level}`).join(', ')}]`)];
+    const folder = await tempFolder({ '.ptlintrc.yaml': `${bomb.join('\n')}\nrules: {}\n`, 'vague.yaml': vagueRow });
+    const run = await runCli(['check', '.'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('.ptlintrc.yaml:1:1: YAML 别名（*名称）无法展开');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('1 for a malformed filing, and the other files are still linted', async () => {
     const folder = await tempFolder({ 'a-broken.yaml': '项目名称: [未闭合\n', 'b-vague.yaml': vagueRow });
     const run = await runCli(['check', '.', ...ONLY, '--format', 'json'], folder);

@@ -325,6 +325,16 @@ describe('completion', () => {
     expect(satisfaction).not.toContain('数量指标');
   });
 
+  test('completion in a hostile filing answers without crashing: an alias bomb beside the cursor, nesting past the parser ceiling', async () => {
+    const client = await connect();
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, level) => `a${level + 1}: &a${level + 1} [${Array(9).fill(`*a${level}`).join(', ')}]`)].join('\n');
+    const keys = await completeAt(client, 'bomb.yaml', `${head}${bomb}\n|\n`);
+    expect(keys).toContain('主管部门: ');
+    const deep = await completeAt(client, 'deep.yaml', `${head}绩效指标: ${'['.repeat(5000)}|\n`);
+    expect(deep).toEqual([]);
+    expect(await completeAt(client, 'after.yaml', `${head}项目资金:\n  单位: 元\n  |\n`)).toEqual(['项目资金总额: ', '年度资金申请总额: ']);
+  });
+
   test('offers comparators, then units after the number of a 指标值', async () => {
     const client = await connect();
     const comparators = await completeAt(client, 'a.yaml', `${head}绩效指标:\n  - { 一级指标: 产出指标, 年度指标值: | }\n`);
