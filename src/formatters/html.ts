@@ -1,4 +1,5 @@
-import { parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { composeBounded } from '../parse/compose-bounded.js';
 import type { FileResult, Finding, FormatContext, Locale, Severity } from '../types.js';
 import { countSeverities, relativePath, severityWord, type SeverityCounts } from './shared.js';
 import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
@@ -201,16 +202,19 @@ function describeFile(result: FileResult, index: number, context: FormatContext)
   };
 }
 
-/** The text fields at the top of a filing or unit summary; nothing when the source is missing or broken. */
+/**
+ * The text fields at the top of a filing or unit summary; nothing when the source is missing or broken. Read from
+ * the top-level scalars without expanding anything (the file may be hostile: an alias bomb, nesting past the
+ * parser's ceiling), through the same bounded composer the engine uses.
+ */
 function topLevelFields(source: string | undefined): Record<string, string> {
   if (source === undefined) return {};
-  const document = parseDocument(source, { uniqueKeys: false });
-  if (document.errors.length > 0) return {};
-  const data: unknown = document.toJS({ maxAliasCount: 50 });
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+  const composed = composeBounded(source, { uniqueKeys: false });
+  if (!composed.ok || composed.document.errors.length > 0 || !isMap(composed.document.contents)) return {};
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (typeof value === 'string' || typeof value === 'number') fields[key] = String(value).trim();
+  for (const { key, value } of composed.document.contents.items) {
+    if (!isScalar(key) || !isScalar(value)) continue;
+    if (typeof value.value === 'string' || typeof value.value === 'number') fields[String(key.value)] = String(value.value).trim();
   }
   return fields;
 }

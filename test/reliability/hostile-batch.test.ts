@@ -70,7 +70,7 @@ const hostile: HostileCase[] = [
   {
     name: 'one-line-over-10mb.yaml',
     write: (path) => writeFile(path, `项目名称: ${'x'.repeat(10 * MB)}\n`),
-    finding: { ruleId: 'limit-exceeded', message: /^文件有 10\.0 MB，超过了 10\.0 MB 的上限/ },
+    finding: { ruleId: 'limit-exceeded', message: /^文件有 10,485,775 B，超过了 10,485,760 B 的上限/ },
   },
   { name: 'binary-garbage.yaml', write: (path) => writeFile(path, Buffer.concat([randomBytes(4096), Buffer.from([0])])), finding: { ruleId: 'encoding-error', message: /^文件不是文本|^文件编码为|^文件不是有效的 UTF-8/ } },
   {
@@ -117,6 +117,14 @@ describe('a batch with hostile filings', () => {
     expect(mixed.findings[name]).toEqual([{ ruleId: entry.finding.ruleId, severity: 2, message: expect.stringMatching(entry.finding.message) }]);
     if (LIMIT.test(entry.finding.ruleId)) expect(mixed.findings[name][0].message).toMatch(/limits\.max(FileBytes|Aliases|Depth)/);
   });
+
+  it.each(['html', 'sarif', 'junit', 'stylish'])('the %s report of the batch is written, naming every hostile file, without a stack trace', async (format) => {
+    const outcome = await exec('node', [join(repoRoot, 'bin/ptlint.js'), 'check', folder, '--format', format], { cwd: folder, maxBuffer: 64 * MB }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect({ code: (outcome as { code?: number }).code, stderr: outcome.stderr }).toEqual({ code: 1, stderr: '' });
+    for (const entry of hostile) expect(outcome.stdout).toContain(entry.name);
+  }, 120_000);
 
   it('the valid filings beside them get the findings they get alone', () => {
     const valid = Object.keys(alone.findings);
