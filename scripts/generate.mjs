@@ -101,13 +101,18 @@ async function moduleIndex(folder, exportName, describe, typeImport = '') {
   return out;
 }
 
-/** The format names alone, so that `ptlint --help` can list them without loading every formatter. */
+/** The format names alone, so that `ptlint --help` can list them without loading every formatter, and a loader per format. */
 async function formatNames() {
   const names = (await readdir(join(root, 'src/formatters')))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.generated.ts') && name !== 'shared.ts' && !name.endsWith('.d.ts'))
     .map((name) => `'${name.replace(/\.ts$/, '')}'`)
     .sort();
-  return `${header('one entry per file in src/formatters/')}export const FORMAT_NAMES = [${names.join(', ')}] as const;\n`;
+  const loaders = names.map((name) => `  ${name}: () => import('./${name.slice(1, -1)}.js'),\n`).join('');
+  return (
+    `${header('one entry per file in src/formatters/')}export const FORMAT_NAMES = [${names.join(', ')}] as const;\n\n` +
+    `/** Each format's module, loaded on demand: \`ptlint check\` imports only the format it writes. */\n` +
+    `export const LOAD_FORMATTER = {\n${loaders}} as const;\n`
+  );
 }
 
 async function ruleIndex() {

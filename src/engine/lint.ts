@@ -310,7 +310,8 @@ export function finalizeFile(state: FileState, locale: Locale): FileResult {
   const ruleSet = state.config.ruleSet;
   const notRunHere = (ruleId: string) => ruleSet.knownRuleIds.has(ruleId) && !ruleSet.rules.has(ruleId);
   findings.push(...unusedSuppressions(suppressions, source, locale, notRunHere));
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  // rule ids are kebab-case ASCII: code-unit order, without loading ICU's collator (~10 ms of every start)
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return {
     filePath: state.filePath,
     kind: state.document?.kind ?? 'unknown',

@@ -6,17 +6,12 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
-import { createTwoFilesPatch } from 'diff';
-import { applyBaseline, readBaseline, writeBaseline, type BaselineEntry } from '../../engine/baseline.js';
-import { fixInputs } from '../../engine/fix-files.js';
 import { lintUnitsInParallel, PARALLEL_THRESHOLD } from '../../engine/parallel-lint.js';
-import { LintCache } from '../../engine/lint-cache.js';
 import { lintUnits, prepareRun, readInputs, type LintOptions, type LintUnit } from '../../engine/run.js';
 import { RunStats, timed } from '../../engine/run-stats.js';
-import { writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
-import { encodeLike } from '../../source/encode.js';
-import { FORMATTERS } from '../../formatters/index.generated.js';
+import type { BaselineEntry } from '../../engine/baseline.js';
+import { FORMAT_NAMES, LOAD_FORMATTER } from '../../formatters/names.generated.js';
 import type { StreamingFormatter } from '../../formatters/streaming/report-writer.js';
 import { cliMessage } from '../../i18n/cli-messages.js';
 import { packageVersion } from '../../package-root.js';
@@ -45,11 +40,11 @@ export interface CheckOptions {
 
 export async function check(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const locale = options.locale as Locale;
-  const formatter = (FORMATTERS as Record<string, StreamingFormatter>)[options.format];
-  if (!formatter) {
-    io.stderr(cliMessage('unknownFormat', locale, { format: options.format, formats: Object.keys(FORMATTERS).join(', ') }) + '\n');
+  if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) {
+    io.stderr(cliMessage('unknownFormat', locale, { format: options.format, formats: FORMAT_NAMES.join(', ') }) + '\n');
     return EXIT_SETUP;
   }
+  const formatter: StreamingFormatter = (await LOAD_FORMATTER[options.format as (typeof FORMAT_NAMES)[number]]()).format;
   const maxWarnings = options.maxWarnings === undefined ? -1 : Number(options.maxWarnings);
   if (!Number.isInteger(maxWarnings) || (options.maxWarnings !== undefined && maxWarnings < 0)) {
     io.stderr(cliMessage('badMaxWarnings', locale) + '\n');
@@ -87,7 +82,8 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
     return EXIT_SETUP;
   }
   const baselinePath = options.baseline ? resolve(io.cwd, options.baseline) : undefined;
-  const baseline = baselinePath ? await readBaseline(baselinePath) : undefined;
+  const baselines = options.baseline || options.writeBaseline ? await import('../../engine/baseline.js') : undefined;
+  const baseline = baselinePath ? await baselines!.readBaseline(baselinePath) : undefined;
   if (baseline && !baseline.ok) {
     progress.done();
     io.stderr(renderSetupProblems(baseline.problems, io.cwd, locale));
@@ -97,7 +93,7 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
   const color = options.color ?? (io.colorSupported && options.output === undefined);
   const writer = formatter.createWriter({ cwd: io.cwd, locale, color, rules, version: packageVersion() });
   const output = options.output ? await openFileOutput(resolve(io.cwd, options.output)) : stdoutOutput(io, progress);
-  const unbaselined = baseline?.ok ? new BaselineByFile(baseline.entries, baselinePath!) : undefined;
+  const unbaselined = baseline?.ok ? new BaselineByFile(baseline.entries, baselinePath!, baselines!.applyBaseline) : undefined;
   // --write-baseline records every finding of the run, so it keeps them (without source text) until the end
   const toRecord: FileResult[] | undefined = options.writeBaseline ? [] : undefined;
   let errors = 0;
@@ -127,7 +123,7 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
   }
   const failure = await output.close();
   if (failure) io.stderr(cliMessage('outputFailed', locale, { file: String(options.output), reason: failure.message }) + '\n');
-  if (toRecord && options.writeBaseline) await writeBaseline(toRecord, resolve(io.cwd, options.writeBaseline));
+  if (toRecord && options.writeBaseline) await baselines!.writeBaseline(toRecord, resolve(io.cwd, options.writeBaseline));
   const stale = unbaselined?.stale() ?? 0;
   if (stale > 0) io.stderr(cliMessage('staleBaseline', locale, { count: stale, file: String(options.baseline) }) + '\n');
   if (stats) io.stderr(stats.render());
@@ -171,7 +167,7 @@ async function* unitsInOrder(
   parallel: { jobs: number; configPath?: string; onlyRules?: string[]; cacheLocation?: string },
 ): AsyncGenerator<FileResult[]> {
   const cache = parallel.cacheLocation
-    ? await LintCache.open(parallel.cacheLocation, JSON.stringify([parallel.onlyRules ?? null, options.locale, options.keepSource]))
+    ? await (await import('../../engine/lint-cache.js')).LintCache.open(parallel.cacheLocation, JSON.stringify([parallel.onlyRules ?? null, options.locale, options.keepSource]))
     : undefined;
   // Only keys are kept up front (reading each file to hash it); a unit's files are read again when it is linted,
   // so that no unit's bytes wait in memory for their turn.
@@ -225,6 +221,12 @@ async function* unitsInOrder(
 async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean, io: CliIO): Promise<PlannedReport> {
   const read = await readInputs(paths, io.cwd);
   if (!read.ok) return read;
+  const [{ fixInputs }, { createTwoFilesPatch }, { encodeLike }, { writeFileAtomically }] = await Promise.all([
+    import('../../engine/fix-files.js'),
+    import('diff'),
+    import('../../source/encode.js'),
+    import('../../engine/write-atomically.js'),
+  ]);
   const run = await fixInputs(read.inputs, { ...options, skip: read.skip });
   if (!run.ok) return run;
   for (const { filePath, before, after } of run.fixed) {
@@ -279,6 +281,7 @@ class BaselineByFile {
   constructor(
     entries: readonly BaselineEntry[],
     private readonly baselinePath: string,
+    private readonly applyBaseline: typeof import('../../engine/baseline.js').applyBaseline,
   ) {
     this.folder = dirname(baselinePath);
     for (const entry of entries) this.byFile.set(entry.file, [...(this.byFile.get(entry.file) ?? []), entry]);
@@ -292,7 +295,7 @@ class BaselineByFile {
       this.byFile.delete(file);
     }
     if (entries.length === 0) return [...results];
-    const applied = applyBaseline(results, entries, this.baselinePath);
+    const applied = this.applyBaseline(results, entries, this.baselinePath);
     this.staleCount += applied.stale.length;
     return applied.results;
   }
