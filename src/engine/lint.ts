@@ -166,6 +166,13 @@ function runFilingRule(state: FileState, active: ActiveRule): void {
   });
 }
 
+/** The batch rules of one unit (folder): the unit's files grouped by the rule set that governs them. */
+export function runUnitBatchRules(states: readonly FileState[], stats?: RunStats): void {
+  const byRuleSet = new Map<unknown, FileState[]>();
+  for (const state of states) byRuleSet.set(state.config.ruleSet, [...(byRuleSet.get(state.config.ruleSet) ?? []), state]);
+  for (const group of byRuleSet.values()) runBatchRules(group, stats);
+}
+
 /**
  * Batch rules over every document governed by one rule set; each finding lands in the file it names, with the
  * severity in force in that file (overrides by budget year and region differ from filing to filing), and not at

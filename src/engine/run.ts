@@ -6,7 +6,7 @@ import { unreadable } from '../ruleset/load-yaml-file.js';
 import { readSource } from '../source/read-source.js';
 import type { FileResult, Locale, SetupProblem } from '../types.js';
 import { collectFiles } from './collect-files.js';
-import { finalizeFile, lintFileAlone, runBatchRules, type FileInput, type FileState } from './lint.js';
+import { finalizeFile, lintFileAlone, runUnitBatchRules, type FileInput, type FileState } from './lint.js';
 import { timed, type RunStats } from './run-stats.js';
 
 export interface LintOptions {
@@ -123,9 +123,7 @@ export async function* lintUnits(prepared: { units: readonly LintUnit[]; fileCou
 
 /** Batch rules per config within the unit, then suppressions, positions and counts per file. */
 export function finishUnit(states: readonly FileState[], options: LintOptions = {}): FileResult[] {
-  const byRuleSet = new Map<unknown, FileState[]>();
-  for (const state of states) byRuleSet.set(state.config.ruleSet, [...(byRuleSet.get(state.config.ruleSet) ?? []), state]);
-  for (const group of byRuleSet.values()) runBatchRules(group, options.stats);
+  runUnitBatchRules(states, options.stats);
   const keepSource = options.keepSource ?? true;
   return states.map((state) => {
     const result = timed(options.stats, 'phase:finalize', () => finalizeFile(state, options.locale ?? 'zh'));

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigResolver, type ConfigResult, type ResolvedConfig } from '../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../engine/engine-diagnostics.js';
-import { finalizeFile, lintFileAlone, runBatchRules, type FileInput, type FileState } from '../engine/lint.js';
+import { finalizeFile, lintFileAlone, runUnitBatchRules, type FileInput, type FileState } from '../engine/lint.js';
 import { prepareRun } from '../engine/run.js';
 import { parseYamlData } from '../ruleset/load-yaml-file.js';
 import { resolveConfigRuleSet, type ResolvedRuleSet } from '../ruleset/resolve-ruleset.js';
@@ -73,10 +73,8 @@ export class WorkspaceLinter {
     for (const unit of prepared.units) {
       const states = unit.files.map(({ input, config }) => (input.filePath === filePath ? lintFileAlone(input, config) : this.peerStates.stateOf(input, config)));
       this.peerStates.keepOnly(unit.folder, new Set(unit.files.map(({ input }) => input.filePath)));
-      // as the engine's finishUnit: batch rules per rule set within the unit, then suppressions and positions
-      const byRuleSet = new Map<unknown, FileState[]>();
-      for (const state of states) byRuleSet.set(state.config.ruleSet, [...(byRuleSet.get(state.config.ruleSet) ?? []), state]);
-      for (const group of byRuleSet.values()) runBatchRules(group);
+      // as the engine's finishUnit, finalizing only what the editor shows
+      runUnitBatchRules(states);
       for (const state of states) {
         if (state.filePath === filePath || this.openText(state.filePath) !== undefined) results.push(finalizeFile(state, locale));
       }
