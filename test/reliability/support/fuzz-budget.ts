@@ -12,8 +12,11 @@ export interface FuzzBudget {
 }
 
 const longRunSeconds = Number(process.env.PTLINT_FUZZ_SECONDS ?? 0);
-/** how many properties share the long run's time (the five fuzz properties in fuzz.test.ts, one in compose-bounded.test.ts) */
-const LONG_RUN_PROPERTIES = 6;
+/**
+ * how many properties share the long run's time: the five fuzz properties in fuzz.test.ts, one in
+ * compose-bounded.test.ts, one in test/lsp/fuzz.test.ts
+ */
+const LONG_RUN_PROPERTIES = 7;
 
 export const isLongRun = longRunSeconds > 0;
 
