@@ -91,13 +91,18 @@ export class LintDocument {
 
   /** Plain data at `path`. */
   valueAt(path: YamlPath): unknown {
-    let current: unknown = this.data;
-    for (const segment of path) {
-      if (current === null || typeof current !== 'object') return undefined;
-      current = (current as Record<string | number, unknown>)[segment];
-    }
-    return current;
+    return valueAtPath(this.data, path);
   }
+}
+
+/** The value at `path` in plain data (what YAML's toJS produces); undefined once the path leaves the data. */
+export function valueAtPath(data: unknown, path: YamlPath): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
 }
 
 /**

@@ -18,16 +18,6 @@ export function isWithinFieldPattern(path: YamlPath, pattern: readonly string[])
   return path.length >= pattern.length && matchesFieldPattern(path.slice(0, pattern.length), pattern);
 }
 
-/** The plain-data value at a path, or undefined when any step is missing. */
-export function valueAtPath(data: unknown, path: YamlPath): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
-
 /** `项目资金 › 项目资金总额 › 合计`, the way messages name a field. */
 export function fieldLabel(path: YamlPath): string {
   return path.join(' › ');

@@ -1,5 +1,5 @@
 import { lastsAtMostOneYear, parseCalendarDate, parsePeriod, type DatePeriod } from './calendar-dates.js';
-import { valueAtPath } from './field-paths.js';
+import { valueAtPath } from '../document/lint-document.js';
 import { optionFieldPath } from './per-document.js';
 import type { SchemaNode } from '../schema/schemas.js';
 import type { YamlPath } from '../types.js';

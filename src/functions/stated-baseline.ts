@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { LintDocument } from '../document/lint-document.js';
 import { defineFilingFunction } from '../engine/function-api.js';
-import { fieldLabel, valueAtPath } from '../domain/field-paths.js';
+import { fieldLabel } from '../domain/field-paths.js';
 import { indicatorRows } from '../domain/indicator-rows.js';
 import { resolveOptionPath } from '../domain/option-paths.js';
 import { perOptions } from '../domain/per-document.js';
@@ -114,7 +114,7 @@ function statedCounts(document: LintDocument, options: Options, selectedPath: Ya
   const counts: StatedCount[] = [];
   for (const source of options.sources) {
     const path = resolveOptionPath(source, selectedPath, options);
-    for (const { path: textPath, text } of textsUnder(document, path, valueAtPath(document.data, path))) {
+    for (const { path: textPath, text } of textsUnder(document, path, document.valueAt(path))) {
       if (!HAS_DIGIT.test(text)) continue;
       for (const match of toHalfWidth(text).matchAll(pattern)) {
         const { value, unit, object: following } = match.groups as Record<'value' | 'unit' | 'object', string>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { LintDocument, NodePart } from '../document/lint-document.js';
+import { valueAtPath, type LintDocument, type NodePart } from '../document/lint-document.js';
 import { packageRoot } from '../package-root.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { SourceRange, YamlPath } from '../types.js';
@@ -117,14 +117,8 @@ class SnapshotRuleDocument implements RuleSourceDocument {
     return this.parsedDocument().nodeAt(path);
   }
 
-  /** Plain data at `path`, read as LintDocument.valueAt reads it (the data is the same). */
   valueAt(path: YamlPath): unknown {
-    let current: unknown = this.data;
-    for (const segment of path) {
-      if (current === null || typeof current !== 'object') return undefined;
-      current = (current as Record<string | number, unknown>)[segment];
-    }
-    return current;
+    return valueAtPath(this.data, path);
   }
 
   rangeOf(path: YamlPath, part?: NodePart): SourceRange {
