@@ -89,7 +89,8 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
     io.stderr(renderSetupProblems(baseline.problems, io.cwd, locale));
     return EXIT_SETUP;
   }
-  const rules = await ruleMetaFor(planned.filePaths, configPath);
+  // --only restricts the lint's rule sets; the report still lists every rule that governs the files
+  const rules = await ruleMetaFor(planned.filePaths, onlyRules ? new ConfigResolver({ configPath }) : lintOptions.resolver);
   const color = options.color ?? (io.colorSupported && options.output === undefined);
   const writer = formatter.createWriter({ cwd: io.cwd, locale, color, rules, version: packageVersion() });
   const output = options.output ? await openFileOutput(resolve(io.cwd, options.output)) : stdoutOutput(io, progress);
@@ -253,11 +254,11 @@ function errorsOnly(result: FileResult): FileResult {
 }
 
 /**
- * Metadata of every rule that governs the files (whatever --only selects), plus the engine's own diagnostics, in
- * the order the files name them. Known before any file is linted, as a report that lists rules first needs.
+ * Metadata of every rule that governs the files as `resolver` resolves them (the caller passes one without --only,
+ * so whatever --only selects), plus the engine's own diagnostics, in the order the files name them. Known before
+ * any file is linted, as a report that lists rules first needs.
  */
-async function ruleMetaFor(filePaths: readonly string[], configPath: string | undefined): Promise<Map<string, RuleMeta>> {
-  const resolver = new ConfigResolver({ configPath });
+async function ruleMetaFor(filePaths: readonly string[], resolver: ConfigResolver): Promise<Map<string, RuleMeta>> {
   const metas = new Map<string, RuleMeta>(engineDiagnosticMeta().map((meta) => [meta.id, meta]));
   const seen = new Set<unknown>();
   for (const filePath of filePaths) {
