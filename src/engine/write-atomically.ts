@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
  * mix: the text goes to a temporary file beside it, which is then renamed over the original, keeping its mode.
  */
 export async function writeFileAtomically(filePath: string, content: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(filePath), `.${basename(filePath)}.${randomBytes(6).toString('hex')}.ptlint-tmp`);
+  const temporary = temporaryPathBeside(filePath);
   const mode = await stat(filePath).then(
     (info) => info.mode,
     () => undefined,
@@ -19,4 +19,9 @@ export async function writeFileAtomically(filePath: string, content: string | Ui
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/** A hidden, unique name in the file's own folder (a rename is atomic only within one file system). */
+export function temporaryPathBeside(filePath: string): string {
+  return join(dirname(filePath), `.${basename(filePath)}.${randomBytes(6).toString('hex')}.ptlint-tmp`);
 }

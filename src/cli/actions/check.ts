@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
 import { lintUnitsInParallel, PARALLEL_THRESHOLD } from '../../engine/parallel-lint.js';
 import { lintUnits, prepareRun, readInputs, type LintOptions, type LintUnit } from '../../engine/run.js';
 import { RunStats, timed } from '../../engine/run-stats.js';
+import { temporaryPathBeside, writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
 import type { BaselineEntry } from '../../engine/baseline.js';
 import { FORMAT_NAMES, LOAD_FORMATTER } from '../../formatters/names.generated.js';
@@ -222,11 +222,10 @@ async function* unitsInOrder(
 async function lintAndFix(paths: string[], options: LintOptions, dryRun: boolean, io: CliIO): Promise<PlannedReport> {
   const read = await readInputs(paths, io.cwd);
   if (!read.ok) return read;
-  const [{ fixInputs }, { createTwoFilesPatch }, { encodeLike }, { writeFileAtomically }] = await Promise.all([
+  const [{ fixInputs }, { createTwoFilesPatch }, { encodeLike }] = await Promise.all([
     import('../../engine/fix-files.js'),
     import('diff'),
     import('../../source/encode.js'),
-    import('../../engine/write-atomically.js'),
   ]);
   const run = await fixInputs(read.inputs, { ...options, skip: read.skip });
   if (!run.ok) return run;
@@ -348,7 +347,7 @@ async function openFileOutput(filePath: string): Promise<ReportOutput> {
   const target = await realpath(filePath).catch(() => filePath);
   const existing = await stat(target).catch(() => undefined);
   const direct = existing !== undefined && !existing.isFile();
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.ptlint-tmp`);
+  const temporary = temporaryPathBeside(target);
   const stream = createWriteStream(direct ? target : temporary, { mode: existing?.mode });
   let failure: Error | undefined;
   const closed = new Promise<void>((resolveClosed) => stream.once('close', resolveClosed));
