@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config/config-resolver.js';
 import { depthOf } from '../config/limits.js';
 import type { ActiveRule, CompiledRule } from '../ruleset/rule-types.js';
 import { validateDocument } from '../schema/validate-document.js';
+import type { Selected, Selector } from '../selectors/compile-selector.js';
 import { decodeBytes } from '../source/decode.js';
 import { SourceFile } from '../source/source-file.js';
 import type { FileResult, Finding, Fix, LocalizedText, Locale, Problem, RelatedLocation, Severity, SourceRange, YamlPath } from '../types.js';
@@ -130,17 +131,35 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
   for (const problem of timed(stats, 'phase:schema', () => validateDocument(document))) addProblem(state, problem);
   if (document.kind === 'unknown') return state;
   state.facts = documentFacts(document, config.ruleSet.defaultRegion);
+  const selections: Selections = new Map();
   for (const active of activeRulesOf(state)) {
-    if (active.rule.ruleFunction.scope === 'filing') timed(stats, `rule:${active.rule.id}`, () => runFilingRule(state, active));
+    if (active.rule.ruleFunction.scope === 'filing') timed(stats, `rule:${active.rule.id}`, () => runFilingRule(state, active, selections));
   }
   return state;
+}
+
+/**
+ * What each `given` selector picks out of one document, by the selector's source text. Most filing rules share a
+ * handful of selectors ($.绩效指标[*], $.绩效指标, $), so each is evaluated once per document instead of once per
+ * rule. The selections are shared: their paths are read-only (YamlPath) and the values are the document's plain
+ * data, which rules never change.
+ */
+type Selections = Map<string, readonly Selected[]>;
+
+function selectionOf(selections: Selections, selector: Selector, data: unknown): readonly Selected[] {
+  let selected = selections.get(selector.source);
+  if (!selected) {
+    selected = selector.select(data);
+    selections.set(selector.source, selected);
+  }
+  return selected;
 }
 
 function activeRulesOf(state: FileState): ActiveRule[] {
   return state.config.ruleSet.activeRules(state.facts?.year, state.facts?.region ?? '');
 }
 
-function runFilingRule(state: FileState, active: ActiveRule): void {
+function runFilingRule(state: FileState, active: ActiveRule, selections: Selections): void {
   const document = state.document!;
   const ruleFunction = active.rule.ruleFunction;
   if (ruleFunction.scope !== 'filing') return;
@@ -156,7 +175,7 @@ function runFilingRule(state: FileState, active: ActiveRule): void {
   const options = active.options as never;
   guard(state, active.rule, () => {
     for (const selector of active.rule.selectors) {
-      for (const selected of selector.select(document.data)) {
+      for (const selected of selectionOf(selections, selector, document.data)) {
         if (field !== undefined && (selected.value === null || typeof selected.value !== 'object')) continue;
         const target = field !== undefined ? { path: [...selected.path, field], value: (selected.value as Record<string, unknown>)[field] } : selected;
         currentPath = target.path;
