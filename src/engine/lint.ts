@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { LintDocument } from '../document/lint-document.js';
 import { parseYaml } from '../parse/parse-yaml.js';
 import type { ResolvedConfig } from '../config/config-resolver.js';
@@ -338,13 +338,15 @@ export function finalizeFile(state: FileState, locale: Locale): FileResult {
   findings.push(...unusedSuppressions(suppressions, source, locale, notRunHere));
   // rule ids are kebab-case ASCII: code-unit order, without loading ICU's collator (~10 ms of every start)
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
   return {
     filePath: state.filePath,
     kind: state.document?.kind ?? 'unknown',
     findings,
-    errorCount: findings.filter((finding) => finding.severity === 'error').length,
-    warningCount: findings.filter((finding) => finding.severity === 'warning').length,
-    infoCount: findings.filter((finding) => finding.severity === 'info').length,
+    errorCount: counts.error,
+    warningCount: counts.warning,
+    infoCount: counts.info,
     source: source.text,
   };
 }
@@ -381,11 +383,15 @@ function unusedSuppressions(suppressions: readonly Suppression[], source: Source
 
 /** rule id + YAML path + hash of the offending text: stable when lines move, new when the value changes. */
 export function fingerprintOf(ruleId: string, path: YamlPath | undefined, text: string): string {
-  return createHash('sha1')
-    .update(`${ruleId}\u0000${(path ?? []).join('/')}\u0000${text}`)
-    .digest('hex')
-    .slice(0, 16);
+  return sha1Hex(`${ruleId}\u0000${(path ?? []).join('/')}\u0000${text}`).slice(0, 16);
 }
+
+/**
+ * SHA-1 of a string in hex. Every finding gets a fingerprint, so where Node has the one-shot crypto.hash (20.12 and
+ * later) it is used: it spares a Hash object per finding and hashes in about half the time.
+ */
+const sha1Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text, 'hex') : (text) => crypto.createHash('sha1').update(text).digest('hex');
 
 /** A file's size and the limit, in bytes when rounding would make them read the same. */
 function formatSizes(size: number, limit: number): [string, string] {
