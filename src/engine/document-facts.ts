@@ -5,6 +5,25 @@ import type { YamlPath } from '../types.js';
 import { isBlankValue } from '../domain/blank-values.js';
 import type { DocumentFacts, IndicatorTarget } from './function-api.js';
 
+/**
+ * Targets parsed so far in this process, by the text written. parseTarget is a pure function of its text and its
+ * results are shared read-only like every fact, and filings draw their targets from a common vocabulary (100%, ≥95%,
+ * ≥90%, 12月底前 …): most are parsed once for a run rather than once per filing. Bounded: when full it starts over.
+ */
+const targetsByText = new Map<string, ParsedTarget>();
+const MAX_TARGETS_BY_TEXT = 10_000;
+
+function parsedTarget(input: string | number | null | undefined): ParsedTarget {
+  if (typeof input !== 'string') return parseTarget(input);
+  let parsed = targetsByText.get(input);
+  if (!parsed) {
+    parsed = parseTarget(input);
+    if (targetsByText.size >= MAX_TARGETS_BY_TEXT) targetsByText.clear();
+    targetsByText.set(input, parsed);
+  }
+  return parsed;
+}
+
 /** Builds the facts rules share for one document; parses lazily and memoizes by path. */
 export function documentFacts(document: LintDocument, defaultRegion: string): DocumentFacts {
   const targets = new Map<string, ParsedTarget>();
@@ -28,13 +47,13 @@ export function documentFacts(document: LintDocument, defaultRegion: string): Do
       const composed = [fields['比较符'], document.sourceText([...rowPath, '数值']) ?? fields['数值'], fields['计量单位']]
         .filter((part) => !isBlankValue(part))
         .join('');
-      return { target: parseTarget(composed), path: [...rowPath, '数值'] };
+      return { target: parsedTarget(composed), path: [...rowPath, '数值'] };
     },
     target(path: YamlPath): ParsedTarget {
       const key = path.join('\u0000');
       let parsed = targets.get(key);
       if (!parsed) {
-        parsed = parseTarget(document.sourceText(path) ?? (document.valueAt(path) as string | number | null | undefined));
+        parsed = parsedTarget(document.sourceText(path) ?? (document.valueAt(path) as string | number | null | undefined));
         targets.set(key, parsed);
       }
       return parsed;
