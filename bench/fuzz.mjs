@@ -1,6 +1,7 @@
 // The long fuzz run: the properties of test/reliability/fuzz.test.ts (the loader, the 指标值 parser, the engine and
-// --fix on damaged filings), compose-bounded.test.ts (the guarded YAML parser against yaml.parseDocument) and
-// test/lsp/fuzz.test.ts (random edit sequences through the language server's didChange) with a fresh random seed,
+// --fix on damaged filings), compose-bounded.test.ts (the guarded YAML parser against yaml.parseDocument),
+// test/parse/compose-simple.test.ts (the fast composer against yaml.parseDocument) and test/lsp/fuzz.test.ts
+// (random edit sequences through the language server's didChange) with a fresh random seed,
 // for as long as asked, instead of `npm test`'s small fixed budget.
 //
 //   npm run fuzz                      10 minutes
@@ -26,7 +27,7 @@ const env = { ...process.env, PTLINT_FUZZ_SECONDS: String(seconds) };
 if (values.seed !== undefined) env.PTLINT_FUZZ_SEED = values.seed;
 console.log(`fuzzing for ${seconds} s …`);
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', 'test/reliability/fuzz.test.ts', 'test/reliability/compose-bounded.test.ts', 'test/lsp/fuzz.test.ts', '--reporter=verbose', `--testTimeout=${Math.ceil(seconds * 1000 + 120_000)}`], {
+const run = spawnSync(process.execPath, [vitest, 'run', 'test/reliability/fuzz.test.ts', 'test/reliability/compose-bounded.test.ts', 'test/parse/compose-simple.test.ts', 'test/lsp/fuzz.test.ts', '--reporter=verbose', `--testTimeout=${Math.ceil(seconds * 1000 + 120_000)}`], {
   cwd: root,
   env,
   stdio: 'inherit',

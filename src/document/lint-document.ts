@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { DocumentKind, SourceRange, YamlPath } from '../types.js';
 
@@ -20,7 +20,8 @@ export class LintDocument {
 
   constructor(
     readonly source: SourceFile,
-    readonly document: Document.Parsed,
+    /** the root node (yaml's Document.contents) */
+    readonly contents: Node | null,
     data: unknown,
   ) {
     this.data = data;
@@ -41,7 +42,7 @@ export class LintDocument {
    * pass: rules ask this of every value they report on.
    */
   nodeAt(path: YamlPath): Node | undefined {
-    let node: unknown = this.document.contents ?? undefined;
+    let node: unknown = this.contents ?? undefined;
     for (const segment of path) node = childNode(node, segment);
     return isNodeLike(node) ? node : undefined;
   }
@@ -59,7 +60,7 @@ export class LintDocument {
    * existing ancestor's key, so that a finding about an absent field sits on the section that should hold it.
    */
   rangeOf(path: YamlPath, part: NodePart = 'value'): SourceRange {
-    let parent: unknown = this.document.contents ?? undefined;
+    let parent: unknown = this.contents ?? undefined;
     for (let index = 0; index < path.length - 1; index++) parent = childOf(parent, path[index])?.value;
     const entry = path.length === 0 ? { value: parent } : childOf(parent, path[path.length - 1]);
     const pair = entry?.pair;

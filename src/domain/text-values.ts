@@ -35,7 +35,7 @@ export const documentTexts = perDocument((document: LintDocument): readonly Docu
       for (const [key, item] of Object.entries(value)) visit([...path, key], item, childNode(node, key));
     }
   };
-  visit([], document.data, document.document.contents);
+  visit([], document.data, document.contents);
   return texts;
 });
 

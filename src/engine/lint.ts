@@ -100,7 +100,7 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
   if (parsed.problems.some((problem) => problem.severity === 'error' && problem.code !== 'duplicate-key')) return state;
   let data: unknown;
   try {
-    data = timed(stats, 'phase:compose', () => parsed.document.toJS({ maxAliasCount: limits.maxAliases }));
+    data = timed(stats, 'phase:compose', () => parsed.toData(limits.maxAliases));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const tooManyAliases = /alias count/i.test(reason);
@@ -126,7 +126,7 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
     });
     return state;
   }
-  const document = new LintDocument(parsed.source, parsed.document, data);
+  const document = new LintDocument(parsed.source, parsed.contents, data);
   state.document = document;
   for (const problem of timed(stats, 'phase:schema', () => validateDocument(document))) addProblem(state, problem);
   if (document.kind === 'unknown') return state;

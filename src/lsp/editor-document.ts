@@ -18,11 +18,11 @@ export function parseEditorDocument(filePath: string, text: string): EditorDocum
   const parsed = parseYaml(filePath, text);
   let data: unknown;
   try {
-    data = parsed.document.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliases });
+    data = parsed.toData(DEFAULT_LIMITS.maxAliases);
   } catch {
     return undefined;
   }
-  const document = new LintDocument(parsed.source, parsed.document, data);
+  const document = new LintDocument(parsed.source, parsed.contents, data);
   return { document, facts: documentFacts(document, '') };
 }
 

@@ -30,7 +30,7 @@ export function hoverAt(request: HoverRequest): Hover | null {
   const sections = request.findings
     .filter((finding) => finding.range.start <= request.offset && request.offset <= finding.range.end)
     .map((finding) => findingSection(finding, request.ruleMeta(finding.ruleId), request.locale));
-  const node = nodeAtOffset(request.parsed.document.document, request.offset);
+  const node = nodeAtOffset(request.parsed.document.contents, request.offset);
   if (node?.part === 'key') {
     const field = fieldSection(node.path, request);
     if (field) sections.push(field);

@@ -12,8 +12,8 @@ export interface NodeAtOffset {
 }
 
 /** The innermost key or scalar value under `offset`, in a document parsed from the editor's text. */
-export function nodeAtOffset(document: Document.Parsed, offset: number): NodeAtOffset | undefined {
-  return locate(document.contents, [], offset);
+export function nodeAtOffset(contents: Node | null, offset: number): NodeAtOffset | undefined {
+  return locate(contents, [], offset);
 }
 
 function locate(node: Node | null | undefined, path: YamlPath, offset: number): NodeAtOffset | undefined {

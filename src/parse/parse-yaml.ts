@@ -1,13 +1,17 @@
-import { parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
 import { PARSER_DEPTH_CEILING } from '../config/limits.js';
 import { SourceFile } from '../source/source-file.js';
 import { composeBounded } from './compose-bounded.js';
+import { composeSimple } from './compose-simple.js';
 import type { LocalizedText, Problem } from '../types.js';
 
 export interface ParsedYaml {
   source: SourceFile;
-  document: Document.Parsed;
+  /** the root node, as yaml composes it (null for an empty document) */
+  contents: Node | null;
   problems: Problem[];
+  /** The plain data, as yaml's `toJS` gives it; throws as toJS does when aliases expand past `maxAliasCount`. */
+  toData(maxAliasCount: number): unknown;
 }
 
 /** Chinese wording for the YAML errors authors meet most; others fall back to the parser's English text. */
@@ -35,13 +39,19 @@ const YAML_ERROR_WORDING: Record<string, string> = {
 };
 
 
+/**
+ * The text's nodes, data and syntax problems. Most filings are read by the fast composer for their common subset of
+ * YAML (compose-simple.ts, equal to yaml's result by contract); any other text is composed by yaml itself.
+ */
 export function parseYaml(filePath: string, text: string): ParsedYaml {
-  const composed = composeBounded(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   const source = new SourceFile(filePath, text);
-  if (!composed.ok) return { source, document: parseDocument(''), problems: [tooDeep(composed.offset, PARSER_DEPTH_CEILING)] };
-  const document = composed.document;
+  const simple = composeSimple(text);
+  if (simple) return { source, contents: simple.contents, problems: [], toData: () => simple.data };
+  const composed = composeBounded(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  if (!composed.ok) return { source, contents: null, problems: [tooDeep(composed.offset, PARSER_DEPTH_CEILING)], toData: () => null };
+  const document: Document.Parsed = composed.document;
   const problems = [...firstOfCascade(document.errors), ...document.warnings].map((error) => toProblem(error, text.length));
-  return { source, document, problems };
+  return { source, contents: document.contents, problems, toData: (maxAliasCount) => document.toJS({ maxAliasCount }) };
 }
 
 function toProblem(error: YAMLError, textLength: number): Problem {

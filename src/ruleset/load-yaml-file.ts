@@ -38,7 +38,7 @@ export function parseYamlData(filePath: string, bytes: Uint8Array, schema: Schem
   if (errors.length > 0) return { ok: false, problems: errors.map((problem) => fromProblem(parsed.source, problem)) };
   let data: unknown;
   try {
-    data = parsed.document.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliases });
+    data = parsed.toData(DEFAULT_LIMITS.maxAliases);
   } catch (error) {
     // yaml refuses an alias bomb (or an alias it cannot resolve) while expanding it into data
     const reason = error instanceof Error ? error.message : String(error);
@@ -52,7 +52,7 @@ export function parseYamlData(filePath: string, bytes: Uint8Array, schema: Schem
       ],
     };
   }
-  const document = new LintDocument(parsed.source, parsed.document, data);
+  const document = new LintDocument(parsed.source, parsed.contents, data);
   const violations = schema ? validateAgainst(document, schema) : [];
   if (violations.length > 0) return { ok: false, problems: violations.map((problem) => fromProblem(parsed.source, problem)) };
   return { ok: true, document };

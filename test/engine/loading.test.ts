@@ -19,7 +19,7 @@ describe('loading a filing', () => {
   it('maps every value back to the range of its key and of its value', () => {
     const text = '项目名称: 两新党建\n项目资金:\n  项目资金总额:\n    合计: 1,100,000.00\n';
     const parsed = parseYaml('f.yaml', text);
-    const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
+    const document = new LintDocument(parsed.source, parsed.contents, parsed.toData(100));
     const path = ['项目资金', '项目资金总额', '合计'];
     const key = document.rangeOf(path, 'key');
     const value = document.rangeOf(path, 'value');
@@ -31,7 +31,7 @@ describe('loading a filing', () => {
 
   it('keeps the exact spelling of a number for money checks', () => {
     const parsed = parseYaml('f.yaml', '合计: 1411700.00\n');
-    const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
+    const document = new LintDocument(parsed.source, parsed.contents, parsed.toData(100));
     expect(document.valueAt(['合计'])).toBe(1411700);
     expect(document.sourceText(['合计'])).toBe('1411700.00');
   });
@@ -39,7 +39,7 @@ describe('loading a filing', () => {
   it('a missing field falls back to the nearest existing section', () => {
     const text = '项目资金:\n  单位: 元\n';
     const parsed = parseYaml('f.yaml', text);
-    const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
+    const document = new LintDocument(parsed.source, parsed.contents, parsed.toData(100));
     const range = document.rangeOf(['项目资金', '项目资金总额', '合计']);
     expect(text.slice(range.start, range.end)).toBe('项目资金');
   });
@@ -58,7 +58,7 @@ describe('loading a filing', () => {
     ],
   ])('finds the node and entry of %s', (_case, text, path, value, key) => {
     const parsed = parseYaml('f.yaml', text);
-    const document = new LintDocument(parsed.source, parsed.document, parsed.document.toJS());
+    const document = new LintDocument(parsed.source, parsed.contents, parsed.toData(100));
     const slice = ({ start, end }: { start: number; end: number }) => text.slice(start, end);
     expect(slice(document.rangeOf(path))).toBe(value);
     expect(slice(document.rangeOf(path, 'key'))).toBe(key);

@@ -14,9 +14,9 @@ export interface FuzzBudget {
 const longRunSeconds = Number(process.env.PTLINT_FUZZ_SECONDS ?? 0);
 /**
  * how many properties share the long run's time: the five fuzz properties in fuzz.test.ts, one in
- * compose-bounded.test.ts, one in test/lsp/fuzz.test.ts
+ * compose-bounded.test.ts, one in test/parse/compose-simple.test.ts, one in test/lsp/fuzz.test.ts
  */
-const LONG_RUN_PROPERTIES = 7;
+const LONG_RUN_PROPERTIES = 8;
 
 export const isLongRun = longRunSeconds > 0;
 
