@@ -25,16 +25,27 @@ export function limitsFrom(configData: unknown): Limits {
   return { ...DEFAULT_LIMITS, ...configured };
 }
 
-/** Nesting depth of plain data, measured without recursion so that depth itself cannot overflow the stack. */
+/**
+ * Nesting depth of plain data, measured without recursion so that depth itself cannot overflow the stack. Every
+ * file is measured, so only collections are queued (scalars add no depth), each with its depth in a parallel stack.
+ */
 export function depthOf(data: unknown, stopAt: number): number {
+  if (data === null || typeof data !== 'object') return 0;
   let deepest = 0;
-  const pending: Array<[unknown, number]> = [[data, 0]];
+  const pending: object[] = [data];
+  const depths: number[] = [1];
   while (pending.length > 0) {
-    const [value, depth] = pending.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    deepest = Math.max(deepest, depth + 1);
+    const value = pending.pop()!;
+    const depth = depths.pop()!;
+    if (depth > deepest) deepest = depth;
     if (deepest > stopAt) return deepest;
-    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') {
+        pending.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return deepest;
 }

@@ -1,5 +1,6 @@
 import type { LintDocument } from '../document/lint-document.js';
 import type { YamlPath } from '../types.js';
+import { childPath } from './field-paths.js';
 import { perDocument } from './per-document.js';
 
 /** One row of the 绩效指标 table with its path, category names normalized for comparison. */
@@ -29,7 +30,7 @@ export function indicatorRows(table: unknown, tablePath: YamlPath, document?: Li
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
     const fields = entry as Record<string, unknown>;
     const { level1, level2, name } = document ? indicatorNames(document, fields) : namesOf(fields);
-    rows.push({ path: [...tablePath, index], index, level1, level2, name, fields });
+    rows.push({ path: childPath(tablePath, index), index, level1, level2, name, fields });
   });
   return rows;
 }

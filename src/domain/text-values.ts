@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { SourceRange, YamlPath } from '../types.js';
 import { childNode, type LintDocument } from '../document/lint-document.js';
+import { childPath } from './field-paths.js';
 import { rangedNode } from './node-ranges.js';
 import { perDocument } from './per-document.js';
 
@@ -30,9 +31,10 @@ export const documentTexts = perDocument((document: LintDocument): readonly Docu
       const ranged = path.length > 0 ? rangedNode(node) : undefined;
       texts.push(ranged ? { path, text: value, node: ranged } : { path, text: value });
     } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) visit([...path, index], value[index], childNode(node, index));
+      for (let index = 0; index < value.length; index++) visit(childPath(path, index), value[index], childNode(node, index));
     } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) visit([...path, key], item, childNode(node, key));
+      // keys, not entries: no pair array per field of every filing
+      for (const key of Object.keys(value)) visit(childPath(path, key), (value as Record<string, unknown>)[key], childNode(node, key));
     }
   };
   visit([], document.data, document.contents);

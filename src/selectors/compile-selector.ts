@@ -1,3 +1,4 @@
+import { childPath } from '../domain/field-paths.js';
 import type { LocalizedText, YamlPath } from '../types.js';
 
 /**
@@ -63,10 +64,10 @@ export function compileSelector(source: string): Selector {
 function applyStep(step: Step, { path, value }: Selected, into: Selected[]): void {
   switch (step.kind) {
     case 'key':
-      if (isRecord(value) && Object.hasOwn(value, step.name)) into.push({ path: [...path, step.name], value: value[step.name] });
+      if (isRecord(value) && Object.hasOwn(value, step.name)) into.push({ path: childPath(path, step.name), value: value[step.name] });
       return;
     case 'index':
-      if (Array.isArray(value) && step.index < value.length) into.push({ path: [...path, step.index], value: value[step.index] });
+      if (Array.isArray(value) && step.index < value.length) into.push({ path: childPath(path, step.index), value: value[step.index] });
       return;
     case 'wildcard':
       pushChildren(path, value, into, undefined);
@@ -78,12 +79,18 @@ function applyStep(step: Step, { path, value }: Selected, into: Selected[]): voi
 }
 
 function pushChildren(path: YamlPath, value: unknown, into: Selected[], conditions: readonly Condition[] | undefined): void {
-  const keep = (item: unknown) => conditions === undefined || conditions.every((condition) => condition.test(readField(item, condition.field)));
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) if (keep(value[index])) into.push({ path: [...path, index], value: value[index] });
+    for (let index = 0; index < value.length; index++) if (keeps(value[index], conditions)) into.push({ path: childPath(path, index), value: value[index] });
   } else if (isRecord(value)) {
-    for (const key of Object.keys(value)) if (keep(value[key])) into.push({ path: [...path, key], value: value[key] });
+    for (const key of Object.keys(value)) if (keeps(value[key], conditions)) into.push({ path: childPath(path, key), value: value[key] });
   }
+}
+
+/** Whether an item passes every condition of a filter (a wildcard has none). */
+function keeps(item: unknown, conditions: readonly Condition[] | undefined): boolean {
+  if (conditions === undefined) return true;
+  for (const condition of conditions) if (!condition.test(readField(item, condition.field))) return false;
+  return true;
 }
 
 function readField(value: unknown, field: string[]): unknown {
