@@ -21,10 +21,30 @@ export function normalizeName(value: unknown): string {
 
 /**
  * The rows of a 绩效指标 table (the value selected at `$.绩效指标`), skipping entries that are not mappings. Given the
- * document the table is in, the rows' names are those indicatorNames remembers.
+ * document the table is in, the rows' names are those indicatorNames remembers, and the rows themselves are
+ * remembered per table and path: half a dozen rules list the rows of every filing. The list is then shared: never
+ * mutate it or its rows.
  */
-export function indicatorRows(table: unknown, tablePath: YamlPath, document?: LintDocument): IndicatorRow[] {
+export function indicatorRows(table: unknown, tablePath: YamlPath, document?: LintDocument): readonly IndicatorRow[] {
   if (!Array.isArray(table)) return [];
+  if (!document) return rowsOf(table, tablePath);
+  const byTable = rowsByTable(document);
+  const known = byTable.get(table);
+  if (known && samePath(known.tablePath, tablePath)) return known.rows;
+  const rows = rowsOf(table, tablePath, document);
+  byTable.set(table, { tablePath, rows });
+  return rows;
+}
+
+const rowsByTable = perDocument(() => new Map<readonly unknown[], { tablePath: YamlPath; rows: readonly IndicatorRow[] }>());
+
+function samePath(a: YamlPath, b: YamlPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function rowsOf(table: readonly unknown[], tablePath: YamlPath, document?: LintDocument): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   table.forEach((entry, index) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
