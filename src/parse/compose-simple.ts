@@ -29,10 +29,13 @@ export function composeSimple(text: string): SimpleComposition | undefined {
   }
 }
 
-/** Control characters (tab and CR included), byte-order marks and yaml's non-printables fall back to yaml. */
+/**
+ * Control characters (tab included), a CR that is not part of a CRLF line break, byte-order marks and yaml's
+ * non-printables fall back to yaml.
+ */
 // eslint-disable-next-line no-control-regex
-const OUTSIDE_SUBSET_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \n]|$)/m;
+const OUTSIDE_SUBSET_CHARACTERS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|\r(?!\n)/;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \r\n]|$)/m;
 
 /** Thrown inside the composer to leave the fast path; never escapes composeSimple. */
 const OUTSIDE_SUBSET = Symbol('outside the simple subset');
@@ -54,6 +57,7 @@ const PLAIN_TAGS = SCHEMA.tags.filter((tag): tag is ScalarTag => tag.default ===
 const KEY_TAGS = SCHEMA.tags.filter((tag): tag is ScalarTag => (tag.default === true || tag.default === 'key') && 'test' in tag && tag.test instanceof RegExp);
 
 const NEWLINE = 10;
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
@@ -160,7 +164,7 @@ class SimpleComposer {
   private mappingValue(afterColon: number, indent: number): { item: Item; next: Next } {
     const start = this.skipSpaces(afterColon);
     const char = this.text.charCodeAt(start);
-    if (start < this.text.length && char !== NEWLINE && char !== HASH) return this.inlineValue(start, indent);
+    if (start < this.text.length && !isBreak(char) && char !== HASH) return this.inlineValue(start, indent);
     const trailing = this.trailing(start, start);
     const { next } = trailing;
     if (next.column > indent) return this.blockNode(next, indent);
@@ -194,7 +198,7 @@ class SimpleComposer {
   private sequenceEntry(dash: number, indent: number): { item: Item; next: Next } {
     const start = this.skipSpaces(dash + 1);
     const char = this.text.charCodeAt(start);
-    if (start < this.text.length && char !== NEWLINE && char !== HASH) {
+    if (start < this.text.length && !isBreak(char) && char !== HASH) {
       if (this.isSequenceEntry(start)) outside();
       const key = this.keyAt(start);
       if (key) return this.blockMapping({ offset: start, column: indent + (start - dash) }, key);
@@ -278,12 +282,11 @@ class SimpleComposer {
     }
     const afterHeader = this.skipSpaces(at);
     const char = text.charCodeAt(afterHeader);
-    if (afterHeader < text.length && char !== NEWLINE && !(char === HASH && afterHeader > at)) outside();
-    let lineStart = this.lineEndOf(afterHeader) + 1;
-    if (lineStart > text.length) outside();
+    if (afterHeader < text.length && !isBreak(char) && !(char === HASH && afterHeader > at)) outside();
+    let lineStart = this.afterBreak(this.lineEndOf(afterHeader));
     const contentIndent = this.indentAt(lineStart);
     const firstChar = text.charCodeAt(lineStart + contentIndent);
-    if (contentIndent <= indent || lineStart + contentIndent >= text.length || firstChar === NEWLINE) outside();
+    if (contentIndent <= indent || lineStart + contentIndent >= text.length || isBreak(firstChar)) outside();
     const lines: string[] = [];
     /** just past the line break of the last line with content */
     let end = lineStart;
@@ -302,9 +305,9 @@ class SimpleComposer {
         for (let empty = 0; empty < emptyLines; empty++) lines.push('');
         emptyLines = 0;
         lines.push(text.slice(lineStart + contentIndent, lineEnd));
-        end = Math.min(lineEnd + 1, text.length);
+        end = this.afterBreak(lineEnd);
       }
-      lineStart = lineEnd + 1;
+      lineStart = this.afterBreak(lineEnd);
     }
     // clip keeps one final line break, even where the text ends without one (as yaml does)
     let value = folded ? foldLines(lines) : lines.join('\n');
@@ -386,15 +389,15 @@ class SimpleComposer {
     let end = start;
     for (;;) {
       const code = text.charCodeAt(end);
-      if (end >= text.length || code === NEWLINE || FLOW_INDICATORS.has(code)) break;
+      if (end >= text.length || isBreak(code) || FLOW_INDICATORS.has(code)) break;
       if (code === HASH && text.charCodeAt(end - 1) === SPACE) outside();
       if (code === COLON) {
         const following = text.charCodeAt(end + 1);
-        if (following === SPACE || FLOW_INDICATORS.has(following) || end + 1 >= text.length || following === NEWLINE) break;
+        if (following === SPACE || FLOW_INDICATORS.has(following) || end + 1 >= text.length || isBreak(following)) break;
       }
       end++;
     }
-    if (end >= text.length || text.charCodeAt(end) === NEWLINE) outside();
+    if (end >= text.length || isBreak(text.charCodeAt(end))) outside();
     let valueEnd = end;
     while (valueEnd > start && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
     const source = text.slice(start, valueEnd);
@@ -473,19 +476,19 @@ class SimpleComposer {
   private plainMayStart(start: number, inFlow: boolean): boolean {
     const text = this.text;
     const char = text.charCodeAt(start);
-    if (start >= text.length || char === NEWLINE || char === SPACE) return false;
+    if (start >= text.length || isBreak(char) || char === SPACE) return false;
     if (!INDICATORS.has(char)) return true;
     if (char !== DASH) return false;
     // `-5`, `-x`: a dash starts a plain scalar when neither a space nor (in flow) a flow indicator follows
     const following = text.charCodeAt(start + 1);
-    return start + 1 < text.length && following !== SPACE && following !== NEWLINE && !(inFlow && FLOW_INDICATORS.has(following));
+    return start + 1 < text.length && following !== SPACE && !isBreak(following) && !(inFlow && FLOW_INDICATORS.has(following));
   }
 
   private isSequenceEntry(offset: number): boolean {
     const text = this.text;
     if (text.charCodeAt(offset) !== DASH) return false;
     const following = text.charCodeAt(offset + 1);
-    return offset + 1 >= text.length || following === SPACE || following === NEWLINE;
+    return offset + 1 >= text.length || following === SPACE || isBreak(following);
   }
 
   /**
@@ -499,10 +502,10 @@ class SimpleComposer {
     if (at < text.length && text.charCodeAt(at) === HASH) {
       if (at === nodeEnd && at > 0 && text.charCodeAt(at - 1) !== SPACE && text.charCodeAt(at - 1) !== NEWLINE) outside();
       sameLineComment = true;
-    } else if (at < text.length && text.charCodeAt(at) !== NEWLINE) {
+    } else if (at < text.length && !isBreak(text.charCodeAt(at))) {
       outside();
     }
-    const lineEnd = Math.min(this.lineEndOf(at) + 1, text.length);
+    const lineEnd = this.afterBreak(this.lineEndOf(at));
     const rest = this.nextContentFrom(lineEnd);
     return { lineEnd, sameLineComment, comments: rest.comments, next: rest.next };
   }
@@ -517,13 +520,13 @@ class SimpleComposer {
       const content = at + column;
       const char = text.charCodeAt(content);
       if (content >= text.length) break;
-      if (char === NEWLINE) {
-        at = content + 1;
+      if (isBreak(char)) {
+        at = this.afterBreak(content);
         continue;
       }
       if (char === HASH) {
-        at = this.lineEndOf(content) + 1;
-        (comments ??= []).push({ column, end: Math.min(at, text.length) });
+        at = this.afterBreak(this.lineEndOf(content));
+        (comments ??= []).push({ column, end: at });
         continue;
       }
       return { comments: comments ?? NO_COMMENTS, next: { offset: content, column } };
@@ -541,10 +544,17 @@ class SimpleComposer {
     return this.skipSpaces(lineStart) - lineStart;
   }
 
-  /** The offset of the line break ending the line at `offset`, or the text's length. */
+  /** The offset of the line break (LF or CRLF) ending the line at `offset`, or the text's length. */
   private lineEndOf(offset: number): number {
     const newline = this.text.indexOf('\n', offset);
-    return newline === -1 ? this.text.length : newline;
+    if (newline === -1) return this.text.length;
+    return newline > offset && this.text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+  }
+
+  /** Just past the line break at `lineEnd` (as lineEndOf gives it). */
+  private afterBreak(lineEnd: number): number {
+    if (lineEnd >= this.text.length) return this.text.length;
+    return lineEnd + (this.text.charCodeAt(lineEnd) === CR ? 2 : 1);
   }
 }
 
@@ -573,7 +583,12 @@ interface KeyAt {
 function separatesValue(text: string, offset: number): boolean {
   if (offset >= text.length) return true;
   const char = text.charCodeAt(offset);
-  return char === SPACE || char === NEWLINE;
+  return char === SPACE || isBreak(char);
+}
+
+/** LF, or the CR of a CRLF line break (a lone CR never reaches the composer). */
+function isBreak(code: number): boolean {
+  return code === NEWLINE || code === CR;
 }
 
 /** A plain scalar resolved by the first core-schema tag whose test matches, as yaml's composer does. */

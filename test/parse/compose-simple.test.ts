@@ -90,6 +90,12 @@ describe('composeSimple', () => {
     expect(differenceFromYaml(text)).toBeUndefined();
   });
 
+  it.each(CONSTRUCTS)('composes %j with CRLF line breaks as yaml does', (text) => {
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(composeSimple(crlf) === undefined).toBe(composeSimple(text) === undefined);
+    expect(differenceFromYaml(crlf)).toBeUndefined();
+  });
+
   it('accepts the constructs filings use', () => {
     const accepted = CONSTRUCTS.filter((text) => composeSimple(text) !== undefined);
     // the exceptions go to yaml: an empty value followed by comments as the last entry of its mapping (where yaml
@@ -104,7 +110,8 @@ describe('composeSimple', () => {
     ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
     ['an escape in double quotes', 'a: "\\u4e00"\n'],
     ['a tab', 'a:\t1\n'],
-    ['CRLF line breaks', 'a: 1\r\nb: 2\r\n'],
+    ['a lone CR', 'a: 1\rb: 2\n'],
+    ['a document marker after CRLF', 'a: 1\r\n---\r\nb: 2\r\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['keys that collide in the data', '1: x\n"1": y\n'],
     ['a document marker', '---\na: 1\n'],
@@ -134,7 +141,9 @@ describe('composeSimple', () => {
   it(
     'equals yaml on damaged filings, generated filings and damaged constructs, whenever it accepts them',
     () => {
-      const texts = fc.oneof(mutatedText(Object.values(examples)), mutatedText(CONSTRUCTS), generatedFiling.map((filing) => filing.text), nestedDocument);
+      const texts = fc
+        .tuple(fc.oneof(mutatedText(Object.values(examples)), mutatedText(CONSTRUCTS), generatedFiling.map((filing) => filing.text), nestedDocument), fc.boolean())
+        .map(([text, crlf]) => (crlf ? text.replace(/\r?\n/g, '\r\n') : text));
       let accepted = 0;
       let runs = 0;
       fc.assert(
