@@ -1,7 +1,8 @@
 /**
  * ptlint's public API. The pipeline, by stage:
  *   source/   bytes → text (encodings, BOM) and the line table for positions
- *   parse/    text → YAML document, syntax errors as findings
+ *   parse/    text → YAML nodes and data (a fast composer for the YAML filings use, yaml for the rest), syntax
+ *             errors as findings
  *   document/ the document as rules see it: plain data plus the node behind every value
  *   schema/   JSON Schema validation of filings, unit summaries, rule sets and configs
  *   values/   the 指标值 grammar and exact money
