@@ -165,7 +165,7 @@ class SimpleComposer {
     const start = this.skipSpaces(afterColon);
     const char = this.text.charCodeAt(start);
     if (start < this.text.length && !isBreak(char) && char !== HASH) return this.inlineValue(start, indent);
-    const trailing = this.trailing(start, start);
+    const trailing = this.trailing(start);
     const { next } = trailing;
     if (next.column > indent) return this.blockNode(next, indent);
     if (next.column === indent && this.isSequenceEntry(next.offset)) return this.blockSequence(next);
@@ -204,7 +204,7 @@ class SimpleComposer {
       if (key) return this.blockMapping({ offset: start, column: indent + (start - dash) }, key);
       return this.inlineValue(start, indent);
     }
-    const trailing = this.trailing(start, start);
+    const trailing = this.trailing(start);
     if (trailing.next.column > indent) return this.blockNode(trailing.next, indent);
     return { item: this.emptyValue(start, trailing), next: trailing.next };
   }
@@ -259,7 +259,7 @@ class SimpleComposer {
       data = scalar.value;
       valueEnd = end;
     }
-    const trailing = this.trailing(valueEnd, valueEnd);
+    const trailing = this.trailing(valueEnd);
     // yaml's parser appends the comment lines right after a flow node (blank lines between them allowed) to the
     // node's own end while they are indented deeper than the enclosing collection
     let end = trailing.lineEnd;
@@ -492,12 +492,12 @@ class SimpleComposer {
   }
 
   /**
-   * What follows a node that ends at `nodeEnd` on its line: only spaces and a comment may, then the lines up to the
-   * next content. `from` is where to start looking (the node's end, or an empty value's position).
+   * What follows a node (or an empty value's position) at `nodeEnd` on its line: only spaces and a comment may,
+   * then the lines up to the next content. A `#` right after a node, with no space before it, is an error to yaml.
    */
-  private trailing(nodeEnd: number, from: number): Trailing {
+  private trailing(nodeEnd: number): Trailing {
     const text = this.text;
-    const at = this.skipSpaces(from);
+    const at = this.skipSpaces(nodeEnd);
     let sameLineComment = false;
     if (at < text.length && text.charCodeAt(at) === HASH) {
       if (at === nodeEnd && at > 0 && text.charCodeAt(at - 1) !== SPACE && text.charCodeAt(at - 1) !== NEWLINE) outside();
