@@ -20,7 +20,7 @@ export interface SimpleComposition {
 }
 
 export function composeSimple(text: string): SimpleComposition | undefined {
-  if (OUTSIDE_SUBSET_CHARACTERS.test(text) || DOCUMENT_MARKER.test(text)) return undefined;
+  if (OUTSIDE_SUBSET_CHARACTERS.test(text) || (text.includes('\r') && LONE_CR.test(text)) || DOCUMENT_MARKER.test(text)) return undefined;
   try {
     return new SimpleComposer(text).document();
   } catch (error) {
@@ -34,7 +34,8 @@ export function composeSimple(text: string): SimpleComposition | undefined {
  * non-printables fall back to yaml.
  */
 // eslint-disable-next-line no-control-regex
-const OUTSIDE_SUBSET_CHARACTERS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|\r(?!\n)/;
+const OUTSIDE_SUBSET_CHARACTERS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \r\n]|$)/m;
 
 /** Thrown inside the composer to leave the fast path; never escapes composeSimple. */
@@ -586,13 +587,20 @@ function separatesValue(text: string, offset: number): boolean {
   return char === SPACE || isBreak(char);
 }
 
+const MAY_BE_CORE_NON_STRING = new Set([...'~nNtTfF.+-0123456789'].map((char) => char.charCodeAt(0)));
+
 /** LF, or the CR of a CRLF line break (a lone CR never reaches the composer). */
 function isBreak(code: number): boolean {
   return code === NEWLINE || code === CR;
 }
 
-/** A plain scalar resolved by the first core-schema tag whose test matches, as yaml's composer does. */
+/**
+ * A plain scalar resolved by the first core-schema tag whose test matches, as yaml's composer does. Every YAML 1.2
+ * core-schema null, bool, int and float is empty or starts with one of `~ n N t T f F . + -` or a digit, so other
+ * plain scalars (most of a filing's text) are strings without trying the tags' patterns.
+ */
 function resolvePlain(source: string, atKey: boolean): Scalar | undefined {
+  if (source !== '' && !MAY_BE_CORE_NON_STRING.has(source.charCodeAt(0))) return new Scalar(source);
   const tag = (atKey ? KEY_TAGS : PLAIN_TAGS).find((candidate) => candidate.test!.test(source));
   if (!tag) return new Scalar(source);
   let failed = false;

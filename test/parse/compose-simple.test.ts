@@ -130,6 +130,18 @@ describe('composeSimple', () => {
     expect(composeSimple(text)).toBeUndefined();
   });
 
+  it('relies on a fact of the core schema: a plain scalar not starting with ~ n N t T f F . + - or a digit is a string', () => {
+    const patterns = parseDocument('').schema.tags.flatMap((tag) => ('test' in tag && tag.test instanceof RegExp && tag.default ? [tag.test] : []));
+    expect(patterns.length).toBeGreaterThan(5);
+    const outsideTheSet = fc.tuple(fc.string({ minLength: 1, maxLength: 1 }).filter((char) => !'~nNtTfF.+-0123456789'.includes(char)), fc.string());
+    fc.assert(
+      fc.property(outsideTheSet, ([first, rest]) => {
+        for (const pattern of patterns) expect(pattern.test(first + rest)).toBe(false);
+      }),
+      { seed: 20261206, numRuns: 2000 },
+    );
+  });
+
   it('gives parseYaml the same document either way', () => {
     const text = examples['004_94bc4c6928439b7e/业务培训.yaml'];
     const parsed = parseYaml('业务培训.yaml', text);
