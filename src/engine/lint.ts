@@ -8,11 +8,12 @@ import type { ActiveRule, CompiledRule } from '../ruleset/rule-types.js';
 import { validateDocument } from '../schema/validate-document.js';
 import type { Selected, Selector } from '../selectors/compile-selector.js';
 import { decodeBytes } from '../source/decode.js';
+import { childPath } from '../domain/field-paths.js';
 import { SourceFile } from '../source/source-file.js';
 import type { FileResult, Finding, Fix, LocalizedText, Locale, Problem, RelatedLocation, Severity, SourceRange, YamlPath } from '../types.js';
 import { documentFacts } from './document-facts.js';
 import { timed, type RunStats } from './run-stats.js';
-import type { BatchContext, BatchTarget, DocumentFacts, FilingContext, FunctionReport, MessageData } from './function-api.js';
+import type { BatchContext, BatchTarget, DocumentFacts, FilingContext, FilingFunction, FunctionReport, MessageData } from './function-api.js';
 import { renderMessage } from './render-message.js';
 import { findSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 
@@ -131,10 +132,7 @@ export function lintFileAlone(input: FileInput, config: ResolvedConfig, stats?: 
   for (const problem of timed(stats, 'phase:schema', () => validateDocument(document))) addProblem(state, problem);
   if (document.kind === 'unknown') return state;
   state.facts = documentFacts(document, config.ruleSet.defaultRegion);
-  const selections: Selections = new Map();
-  for (const active of activeRulesOf(state)) {
-    if (active.rule.ruleFunction.scope === 'filing') timed(stats, `rule:${active.rule.id}`, () => runFilingRule(state, active, selections));
-  }
+  runFilingRules(state, stats);
   return state;
 }
 
@@ -159,30 +157,78 @@ function activeRulesOf(state: FileState): ActiveRule[] {
   return state.config.ruleSet.activeRules(state.facts?.year, state.facts?.region ?? '');
 }
 
-function runFilingRule(state: FileState, active: ActiveRule, selections: Selections): void {
+/**
+ * The context every filing rule of one document is handed, one object per document: the engine points it at each
+ * rule in turn (`active`) and, while the rule runs, at the value being checked (`targetPath`), where `report` places
+ * findings that name no path. A rule gets the context for the duration of its `run` calls; a report made after its
+ * run returned is not supported. `report` and `facts` are bound functions, so a rule may pass them around.
+ */
+class FilingRuleContext implements FilingContext {
+  ruleId = '';
+  active: ActiveRule | undefined;
+  targetPath: YamlPath = [];
+  readonly document: LintDocument;
+
+  constructor(readonly state: FileState) {
+    this.document = state.document!;
+  }
+
+  readonly facts = (other: LintDocument): DocumentFacts =>
+    other === this.document ? this.state.facts! : documentFacts(other, this.state.config.ruleSet.defaultRegion);
+
+  readonly report = (report: FunctionReport): void => pushReport(this.state, this.active!, report, this.targetPath);
+}
+
+/**
+ * Every filing-scope rule in force on the document, in rule set order, under the same guard as batch rules (see
+ * guard): a throw becomes a rule-failed finding, and so does a run over limits.ruleMilliseconds. One clock reading
+ * ends a rule and starts the next; the loop between them is the engine's, a few array reads.
+ */
+function runFilingRules(state: FileState, stats: RunStats | undefined): void {
   const document = state.document!;
-  const ruleFunction = active.rule.ruleFunction;
-  if (ruleFunction.scope !== 'filing') return;
+  const selections: Selections = new Map();
+  const context = new FilingRuleContext(state);
+  const budget = state.config.limits.ruleMilliseconds;
+  let started = performance.now();
+  for (const active of activeRulesOf(state)) {
+    const rule = active.rule;
+    const ruleFunction = rule.ruleFunction;
+    if (ruleFunction.scope !== 'filing') continue;
+    context.ruleId = rule.id;
+    context.active = active;
+    let failure: unknown;
+    let failed = false;
+    try {
+      runFilingRule(ruleFunction, active, document.data, selections, context);
+    } catch (error) {
+      failure = error;
+      failed = true;
+    }
+    const now = performance.now();
+    const elapsed = now - started;
+    started = now;
+    if (failed) ruleFailed(state, rule, thrownReason(failure));
+    else if (elapsed > budget) ruleFailed(state, rule, overBudget(elapsed, budget));
+    if (stats) stats.add(`rule:${rule.id}`, elapsed);
+  }
+}
+
+/** One filing rule over what its selectors pick out of the document (or a field of each, with `field`). */
+function runFilingRule(ruleFunction: FilingFunction<never>, active: ActiveRule, data: unknown, selections: Selections, context: FilingRuleContext): void {
   const field = active.rule.field;
-  // One context per rule and document; `report` places findings on the value being checked right now.
-  let currentPath: YamlPath = [];
-  const context: FilingContext = {
-    ruleId: active.rule.id,
-    document,
-    facts: (other) => (other === document ? state.facts! : documentFacts(other, state.config.ruleSet.defaultRegion)),
-    report: (report) => pushReport(state, active, report, currentPath),
-  };
   const options = active.options as never;
-  guard(state, active.rule, () => {
-    for (const selector of active.rule.selectors) {
-      for (const selected of selectionOf(selections, selector, document.data)) {
-        if (field !== undefined && (selected.value === null || typeof selected.value !== 'object')) continue;
-        const target = field !== undefined ? { path: [...selected.path, field], value: (selected.value as Record<string, unknown>)[field] } : selected;
-        currentPath = target.path;
+  for (const selector of active.rule.selectors) {
+    for (const selected of selectionOf(selections, selector, data)) {
+      if (field === undefined) {
+        context.targetPath = selected.path;
+        ruleFunction.run(selected, options, context);
+      } else if (selected.value !== null && typeof selected.value === 'object') {
+        const target = { path: childPath(selected.path, field), value: (selected.value as Record<string, unknown>)[field] };
+        context.targetPath = target.path;
         ruleFunction.run(target, options, context);
       }
     }
-  });
+  }
 }
 
 /** The batch rules of one unit (folder): the unit's files grouped by the rule set that governs them. */
@@ -217,7 +263,7 @@ export function runBatchRules(states: readonly FileState[], stats?: RunStats): v
     const targets: BatchTarget[] = [];
     for (const state of linted) {
       for (const selector of active.rule.selectors) {
-        for (const selected of selector.select(state.document!.data)) targets.push({ ...selected, document: state.document! });
+        for (const selected of selector.select(state.document!.data)) targets.push({ path: selected.path, value: selected.value, document: state.document! });
       }
     }
     const context: BatchContext = {
@@ -234,37 +280,45 @@ export function runBatchRules(states: readonly FileState[], stats?: RunStats): v
   }
 }
 
-/** A rule that throws becomes a finding on the file; the run goes on. */
 /**
  * A rule that throws, or that takes longer than `limits.ruleMilliseconds`, becomes a `rule-failed` finding on the
  * file; the run goes on. Synchronous rules cannot be interrupted, so the budget is checked when the rule returns:
  * it flags a rule that is too slow for the input, and the regex safety check at load time keeps patterns linear.
+ * (Filing rules get the same treatment inline, in runFilingRules.)
  */
 function guard(state: FileState, rule: CompiledRule, run: () => void): void {
-  const failed = (reason: LocalizedText) =>
-    state.pending.push({
-      ruleId: 'rule-failed',
-      severity: 'error',
-      text: { zh: '规则 {{rule}} 运行失败：{{reason}}', en: 'rule {{rule}} failed: {{reasonEn}}' },
-      data: { rule: rule.id, reason: reason.zh, reasonEn: reason.en },
-      range: { start: 0, end: 0 },
-    });
   const budget = state.config.limits.ruleMilliseconds;
   const started = performance.now();
   try {
     run();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    failed({ zh: message, en: message });
+    ruleFailed(state, rule, thrownReason(error));
     return;
   }
   const elapsed = performance.now() - started;
-  if (elapsed > budget) {
-    failed({
-      zh: `用时 ${Math.round(elapsed)} 毫秒，超过了 ${budget} 毫秒的上限（limits.ruleMilliseconds）`,
-      en: `took ${Math.round(elapsed)} ms, over the ${budget} ms budget (limits.ruleMilliseconds)`,
-    });
-  }
+  if (elapsed > budget) ruleFailed(state, rule, overBudget(elapsed, budget));
+}
+
+function thrownReason(error: unknown): LocalizedText {
+  const message = error instanceof Error ? error.message : String(error);
+  return { zh: message, en: message };
+}
+
+function overBudget(elapsed: number, budget: number): LocalizedText {
+  return {
+    zh: `用时 ${Math.round(elapsed)} 毫秒，超过了 ${budget} 毫秒的上限（limits.ruleMilliseconds）`,
+    en: `took ${Math.round(elapsed)} ms, over the ${budget} ms budget (limits.ruleMilliseconds)`,
+  };
+}
+
+function ruleFailed(state: FileState, rule: CompiledRule, reason: LocalizedText): void {
+  state.pending.push({
+    ruleId: 'rule-failed',
+    severity: 'error',
+    text: { zh: '规则 {{rule}} 运行失败：{{reason}}', en: 'rule {{rule}} failed: {{reasonEn}}' },
+    data: { rule: rule.id, reason: reason.zh, reasonEn: reason.en },
+    range: { start: 0, end: 0 },
+  });
 }
 
 function pushReport(state: FileState, active: ActiveRule, report: FunctionReport, targetPath: YamlPath): void {
