@@ -38,7 +38,7 @@ export class LintDocument {
 
   /**
    * The YAML node at `path`, or undefined when the path does not exist. Steps from collection to collection as
-   * yaml's `getIn(path, true)` does (aliases and merge keys are not followed; of duplicate keys, see childOf), in one
+   * yaml's `getIn(path, true)` does (aliases and merge keys are not followed; of duplicate keys, see entryOf), in one
    * pass: rules ask this of every value they report on.
    */
   nodeAt(path: YamlPath): Node | undefined {
@@ -51,8 +51,7 @@ export class LintDocument {
   pairAt(path: YamlPath): Pair<Node, Node | null> | undefined {
     if (path.length === 0) return undefined;
     const parent = this.nodeAt(path.slice(0, -1));
-    const entry = childOf(parent, path[path.length - 1]);
-    return entry?.pair;
+    return isMap(parent) ? entryOf(parent, path[path.length - 1]) : undefined;
   }
 
   /**
@@ -61,10 +60,16 @@ export class LintDocument {
    */
   rangeOf(path: YamlPath, part: NodePart = 'value'): SourceRange {
     let parent: unknown = this.contents ?? undefined;
-    for (let index = 0; index < path.length - 1; index++) parent = childOf(parent, path[index])?.value;
-    const entry = path.length === 0 ? { value: parent } : childOf(parent, path[path.length - 1]);
-    const pair = entry?.pair;
-    const node = isNodeLike(entry?.value) ? entry.value : undefined;
+    for (let index = 0; index < path.length - 1; index++) parent = childNode(parent, path[index]);
+    // the entry at the last segment: its pair in a mapping (none in a sequence), and its value
+    let pair: Pair<Node, Node | null> | undefined;
+    let value: unknown = parent;
+    if (path.length > 0) {
+      const key = path[path.length - 1];
+      pair = isMap(parent) ? entryOf(parent, key) : undefined;
+      value = isMap(parent) ? pair?.value : childNode(parent, key);
+    }
+    const node = isNodeLike(value) ? value : undefined;
     if (part === 'key' && pair && isNodeLike(pair.key)) return nodeRange(pair.key);
     if (node && part !== 'entry') return nodeRange(node);
     if (pair) {
@@ -107,31 +112,33 @@ export function valueAtPath(data: unknown, path: YamlPath): unknown {
 }
 
 /**
- * A collection's child under `key`: in a mapping, the last entry whose key reads as `key`, and its value. The last,
- * because the plain data holds the last of duplicate keys (the file already has a duplicate-key error saying the
- * later one overrides the earlier): what a rule reads and where it reports must be the same entry.
+ * The node `nodeAt` steps to from `parent` under `key` (in a mapping, see entryOf), for walks over the data and its
+ * nodes side by side.
  */
-/** The node `nodeAt` steps to from `parent` under `key`, for walks over the data and its nodes side by side. */
 export function childNode(parent: unknown, key: string | number): unknown {
-  return childOf(parent, key)?.value;
-}
-
-function childOf(parent: unknown, key: string | number): { value: unknown; pair?: Pair<Node, Node | null> } | undefined {
-  if (isMap(parent)) {
-    const wanted = String(key);
-    if (parent.items.length > SCANNED_MAPPING_SIZE) {
-      const pair = keyIndexOf(parent).get(wanted);
-      return pair ? { value: pair.value, pair } : undefined;
-    }
-    for (let index = parent.items.length - 1; index >= 0; index--) {
-      const pair = parent.items[index];
-      if (isScalar(pair.key) && (pair.key.value === key || String(pair.key.value) === wanted)) return { value: pair.value, pair: pair as Pair<Node, Node | null> };
-    }
-    return undefined;
-  }
+  if (isMap(parent)) return entryOf(parent, key)?.value;
   if (isSeq(parent)) {
     const index = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : -1;
-    return index >= 0 && index < parent.items.length ? { value: parent.items[index] } : undefined;
+    return index >= 0 && index < parent.items.length ? parent.items[index] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A mapping's entry under `key`: the last whose key reads as `key`. The last, because the plain data holds the last
+ * of duplicate keys (the file already has a duplicate-key error saying the later one overrides the earlier): what a
+ * rule reads and where it reports must be the same entry. Rules ask this of every step of every path they report on,
+ * so it returns the pair itself rather than a wrapper object.
+ */
+function entryOf(parent: YAMLMap, key: string | number): Pair<Node, Node | null> | undefined {
+  const items = parent.items;
+  if (items.length > SCANNED_MAPPING_SIZE) return keyIndexOf(parent).get(String(key));
+  let wanted: string | undefined;
+  for (let index = items.length - 1; index >= 0; index--) {
+    const pair = items[index];
+    if (!isScalar(pair.key)) continue;
+    const written = pair.key.value;
+    if (written === key || String(written) === (wanted ??= String(key))) return pair as Pair<Node, Node | null>;
   }
   return undefined;
 }
@@ -147,7 +154,7 @@ function keyIndexOf(mapping: YAMLMap): Map<string, Pair<Node, Node | null>> {
   let index = keyIndexes.get(mapping);
   if (!index) {
     index = new Map();
-    // later entries overwrite earlier ones: the last of duplicate keys wins, as in childOf's scan
+    // later entries overwrite earlier ones: the last of duplicate keys wins, as in entryOf's scan
     for (const pair of mapping.items) if (isScalar(pair.key)) index.set(String(pair.key.value), pair as Pair<Node, Node | null>);
     keyIndexes.set(mapping, index);
   }
