@@ -84,14 +84,47 @@ function normalizedText(input: unknown): string {
   return toHalfWidth(String(input)).trim();
 }
 
-/** Contract: `text` matched one of the date patterns, so its digit runs are year, month, day in order. */
+/**
+ * Contract: `text` matched one of the date patterns, so its digit runs are year, month, day in order (an eight-digit
+ * text is all three). Read by one scan of the text: periods and dates are read from every filing, some twice.
+ */
 function dateFromDigits(text: string): CalendarDate | undefined {
-  const compact = /^\d{8}$/u.test(text);
-  const [year, month, day] = compact ? [text.slice(0, 4), text.slice(4, 6), text.slice(6, 8)].map(Number) : (text.match(/\d+/gu) ?? []).map(Number);
+  const runs: number[] = [];
+  if (text.length === 8 && isAsciiDigits(text)) runs.push(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8)));
+  else {
+    for (let index = 0; index < text.length && runs.length < 3; index++) {
+      if (!isAsciiDigit(text.charCodeAt(index))) continue;
+      const start = index;
+      while (index + 1 < text.length && isAsciiDigit(text.charCodeAt(index + 1))) index++;
+      runs.push(Number(text.slice(start, index + 1)));
+    }
+  }
+  const [year, month, day] = runs;
   if (month !== undefined && (month < 1 || month > 12)) return undefined;
-  if (day !== undefined && (month === undefined || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())) return undefined;
+  if (day !== undefined && (month === undefined || day < 1 || day > daysInMonth(year, month))) return undefined;
   const date: CalendarDate = { year };
   if (month !== undefined) date.month = month;
   if (day !== undefined) date.day = day;
   return date;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiDigits(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (!isAsciiDigit(text.charCodeAt(index))) return false;
+  return true;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month (1–12) of the proleptic Gregorian calendar, as `new Date(Date.UTC(year, month, 0)).getUTCDate()`
+ * counts them — which reads the years 0–99 as 1900–1999, and so does this.
+ */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
+  const fullYear = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (fullYear % 4 === 0 && fullYear % 100 !== 0) || fullYear % 400 === 0 ? 29 : 28;
 }
