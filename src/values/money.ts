@@ -64,9 +64,11 @@ function shiftDecimalPoint(value: Decimal, places: number): Decimal {
 
 /** `1,411,700.00`; rounds half up to the fen. */
 export function formatYuan(yuan: Decimal): string {
-  const rounded = roundedTo(yuan, 2);
-  const [integerPart, fraction] = rounded.abs().toFixed(2).split('.');
-  return `${rounded.isNegative() ? '-' : ''}${groupThousands(integerPart)}.${fraction}`;
+  // toFixed of a rounded, never negative-zero amount: `-1234.50`, `0.00`; the sign, then the integer digits grouped
+  const fixed = roundedTo(yuan, 2).toFixed(2);
+  const sign = fixed.charCodeAt(0) === 45 ? '-' : '';
+  const point = fixed.length - 3;
+  return `${sign}${groupThousands(fixed.slice(sign.length, point))}${fixed.slice(point)}`;
 }
 
 /** `165.00万`; rounds half up to the hundredth of a 万 (100 元). */
@@ -81,9 +83,7 @@ function roundedTo(value: Decimal, places: number): Decimal {
 
 function groupThousands(digits: string): string {
   const firstGroupLength = digits.length % 3 || 3;
-  const groups = [digits.slice(0, firstGroupLength)];
-  for (let start = firstGroupLength; start < digits.length; start += 3) {
-    groups.push(digits.slice(start, start + 3));
-  }
-  return groups.join(',');
+  let grouped = digits.slice(0, firstGroupLength);
+  for (let start = firstGroupLength; start < digits.length; start += 3) grouped += ',' + digits.slice(start, start + 3);
+  return grouped;
 }
