@@ -1,5 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import { defineFilingFunction, type FilingContext, type SuggestionReport } from '../engine/function-api.js';
+import { childPath } from '../domain/field-paths.js';
 import { normalizeName } from '../domain/indicator-rows.js';
 import { perOptions } from '../domain/per-document.js';
 import { yamlScalarText } from '../edits/scalar-text.js';
@@ -106,16 +107,19 @@ function acceptedSpellings(canonicalNames: readonly string[], options: Options):
 }
 
 function resolve(written: string, canonicalNames: readonly string[], options: Options): Resolution {
-  const aliases = options.aliases ?? {};
   const accepted = acceptedSpellings(canonicalNames, options);
-  const canonicalOf = (spelling: string) => aliases[spelling] ?? spelling;
   const trimmed = written.trim();
-  if (accepted.has(trimmed)) return { kind: 'accepted', canonical: canonicalOf(trimmed) };
+  if (accepted.has(trimmed)) return { kind: 'accepted', canonical: canonicalOf(trimmed, options) };
+  // the name without its whitespace, else with the suffix it lacks
   const compact = normalizeName(written);
-  const candidates = [compact];
-  if (options.suffix && !compact.endsWith(options.suffix)) candidates.push(compact + options.suffix);
-  const spelling = candidates.find((candidate) => accepted.has(candidate));
-  return spelling ? { kind: 'respelled', canonical: canonicalOf(spelling), spelling } : { kind: 'unknown' };
+  const spelling = accepted.has(compact) ? compact : options.suffix && !compact.endsWith(options.suffix) && accepted.has(compact + options.suffix) ? compact + options.suffix : undefined;
+  return spelling ? { kind: 'respelled', canonical: canonicalOf(spelling, options), spelling } : UNKNOWN;
+}
+
+const UNKNOWN: Resolution = { kind: 'unknown' };
+
+function canonicalOf(spelling: string, options: Options): string {
+  return options.aliases?.[spelling] ?? spelling;
 }
 
 /** The 一级 categories a 二级 name is accepted under. */
@@ -128,7 +132,7 @@ function parentsOf(level2: string, options: Options): string[] {
 function writtenLevel(row: Record<string, unknown>, rowPath: YamlPath, field: string): Level | undefined {
   const value = row[field];
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  return { path: [...rowPath, field], written: value };
+  return { path: childPath(rowPath, field), written: value };
 }
 
 function reportRespelled(level: Level, spelling: string, context: FilingContext): void {
