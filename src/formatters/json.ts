@@ -59,48 +59,63 @@ export const createWriter: CreateReportWriter = (context) => {
 export const format = streamingFormatter(createWriter);
 
 function toEslintResult(result: FileResult, context: FormatContext): EslintResult {
-  const messages = result.findings.map((finding) => toEslintMessage(finding, result.source));
-  const errors = messages.filter((message) => message.severity === 2);
-  const warnings = messages.filter((message) => message.severity === 1);
+  const messages: EslintMessage[] = [];
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalErrorCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  // one pass: a file's findings are converted and counted together
+  for (const finding of result.findings) {
+    const message = toEslintMessage(finding, result.source);
+    messages.push(message);
+    if (message.fatal === true) fatalErrorCount++;
+    if (message.severity === 2) {
+      errorCount++;
+      if (message.fix !== undefined) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (message.fix !== undefined) fixableWarningCount++;
+    }
+  }
   return {
     filePath: absolutePath(result.filePath, context.cwd),
     messages,
     suppressedMessages: [],
-    errorCount: errors.length,
-    fatalErrorCount: messages.filter((message) => message.fatal === true).length,
-    warningCount: warnings.length,
-    fixableErrorCount: errors.filter((message) => message.fix !== undefined).length,
-    fixableWarningCount: warnings.filter((message) => message.fix !== undefined).length,
+    errorCount,
+    fatalErrorCount,
+    warningCount,
+    fixableErrorCount,
+    fixableWarningCount,
     usedDeprecatedRules: [],
   };
 }
 
+/** Optional members are set only when present, in ESLint's order (the JSON keeps insertion order). */
 function toEslintMessage(finding: Finding, source: string | undefined): EslintMessage {
   const fix = finding.fix === undefined ? undefined : toEslintFix(finding.fix, source);
-  const suggestions = toEslintSuggestions(finding, source);
-  return {
-    ruleId: finding.ruleId,
-    severity: eslintSeverity(finding.severity),
-    ...(finding.severity === 'info' ? { ptlintSeverity: 'info' as const } : {}),
-    message: finding.message,
-    line: finding.start.line,
-    column: finding.start.column,
-    ...(finding.messageId === undefined ? {} : { messageId: finding.messageId }),
-    endLine: finding.end.line,
-    endColumn: finding.end.column,
-    ...(fix === undefined ? {} : { fix }),
-    ...(suggestions.length === 0 ? {} : { suggestions }),
-    ...(finding.ruleId === 'parse-error' ? { fatal: true as const } : {}),
-  };
+  const suggestions = finding.suggestions === undefined ? undefined : toEslintSuggestions(finding.suggestions, source);
+  const message: EslintMessage = { ruleId: finding.ruleId, severity: eslintSeverity(finding.severity) } as EslintMessage;
+  if (finding.severity === 'info') message.ptlintSeverity = 'info';
+  message.message = finding.message;
+  message.line = finding.start.line;
+  message.column = finding.start.column;
+  if (finding.messageId !== undefined) message.messageId = finding.messageId;
+  message.endLine = finding.end.line;
+  message.endColumn = finding.end.column;
+  if (fix !== undefined) message.fix = fix;
+  if (suggestions !== undefined && suggestions.length > 0) message.suggestions = suggestions;
+  if (finding.ruleId === 'parse-error') message.fatal = true;
+  return message;
 }
 
 function eslintSeverity(severity: Severity): 1 | 2 {
   return severity === 'error' ? 2 : 1;
 }
 
-function toEslintSuggestions(finding: Finding, source: string | undefined): EslintSuggestion[] {
+function toEslintSuggestions(found: NonNullable<Finding['suggestions']>, source: string | undefined): EslintSuggestion[] {
   const suggestions: EslintSuggestion[] = [];
-  for (const suggestion of finding.suggestions ?? []) {
+  for (const suggestion of found) {
     const fix = toEslintFix(suggestion.fix, source);
     if (fix !== undefined) suggestions.push({ desc: suggestion.message, fix });
   }
@@ -112,10 +127,13 @@ function toEslintSuggestions(finding: Finding, source: string | undefined): Esli
  * filling the gaps with the original text; without the source that is impossible, so no fix.
  */
 function toEslintFix(fix: Fix, source: string | undefined): EslintFix | undefined {
+  if (fix.edits.length === 1) {
+    const only = fix.edits[0];
+    return { range: [only.range.start, only.range.end], text: only.text };
+  }
   const edits = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
   const first = edits[0];
   if (first === undefined) return undefined;
-  if (edits.length === 1) return { range: [first.range.start, first.range.end], text: first.text };
   if (source === undefined) return undefined;
   let text = '';
   let cursor = first.range.start;
