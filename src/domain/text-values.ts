@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { SourceRange, YamlPath } from '../types.js';
 import { childNode, type LintDocument } from '../document/lint-document.js';
 import { childPath } from './field-paths.js';
@@ -34,12 +34,32 @@ export const documentTexts = perDocument((document: LintDocument): readonly Docu
       for (let index = 0; index < value.length; index++) visit(childPath(path, index), value[index], childNode(node, index));
     } else if (value !== null && typeof value === 'object') {
       // keys, not entries: no pair array per field of every filing
-      for (const key of Object.keys(value)) visit(childPath(path, key), (value as Record<string, unknown>)[key], childNode(node, key));
+      const keys = Object.keys(value);
+      const pairs = alignedPairs(node, keys);
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index];
+        visit(childPath(path, key), (value as Record<string, unknown>)[key], pairs ? pairs[index].value : childNode(node, key));
+      }
     }
   };
   visit([], document.data, document.contents);
   return texts;
 });
+
+/**
+ * The pairs of a mapping node when its i-th pair is the entry of the data's i-th key, for every key: then the keys
+ * are distinct and each pair is the one childNode would find. Undefined for any other (duplicate or merge keys, an
+ * integer-like key the data lists first), whose children are then looked up key by key.
+ */
+function alignedPairs(node: unknown, keys: readonly string[]): ReadonlyArray<{ value: unknown }> | undefined {
+  if (!isMap(node) || node.items.length !== keys.length) return undefined;
+  const pairs = node.items;
+  for (let index = 0; index < keys.length; index++) {
+    const key = pairs[index].key;
+    if (!isScalar(key) || String(key.value) !== keys[index]) return undefined;
+  }
+  return pairs;
+}
 
 /**
  * The string values at or below `path`, whose plain data is `value` (a selected target), in document order, read
