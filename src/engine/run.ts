@@ -112,13 +112,23 @@ export async function prepareRun(inputs: readonly FileInput[], options: LintOpti
 export async function* lintUnits(prepared: { units: readonly LintUnit[]; fileCount: number }, options: LintOptions = {}): AsyncGenerator<FileResult[]> {
   let done = 0;
   for (const unit of prepared.units) {
-    const states: FileState[] = [];
-    for (const { input, config } of unit.files) {
-      options.onFile?.(input.filePath, ++done, prepared.fileCount);
-      states.push(lintFileAlone(withContent(input, config.limits.maxFileBytes, options.stats), config, options.stats));
-    }
-    yield finishUnit(states, options);
+    yield lintUnit(unit, options, { done, total: prepared.fileCount });
+    done += unit.files.length;
   }
+}
+
+/**
+ * Lints one unit's files, then its batch rules. `progress` places the unit in a run for `onFile` (`done` files
+ * before it of `total`); without it `onFile` is not told.
+ */
+export function lintUnit(unit: LintUnit, options: LintOptions = {}, progress?: { done: number; total: number }): FileResult[] {
+  const states: FileState[] = [];
+  let done = progress?.done ?? 0;
+  for (const { input, config } of unit.files) {
+    if (progress) options.onFile?.(input.filePath, ++done, progress.total);
+    states.push(lintFileAlone(withContent(input, config.limits.maxFileBytes, options.stats), config, options.stats));
+  }
+  return finishUnit(states, options);
 }
 
 /** Batch rules per config within the unit, then suppressions, positions and counts per file. */

@@ -6,7 +6,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../config/config-resolver.js';
 import { engineDiagnosticMeta } from '../../engine/engine-diagnostics.js';
 import { lintUnitsInParallel, PARALLEL_THRESHOLD } from '../../engine/parallel-lint.js';
-import { lintUnits, prepareRun, readInputs, type LintOptions, type LintUnit } from '../../engine/run.js';
+import { lintUnit, lintUnits, prepareRun, readInputs, type LintOptions, type LintUnit } from '../../engine/run.js';
 import { RunStats, timed } from '../../engine/run-stats.js';
 import { temporaryPathBeside, writeFileAtomically } from '../../engine/write-atomically.js';
 import { unreadable } from '../../ruleset/load-yaml-file.js';
@@ -143,9 +143,9 @@ export async function check(paths: string[], options: CheckOptions, io: CliIO): 
 type PlannedReport = { ok: true; filePaths: string[]; units: AsyncIterable<FileResult[]> } | { ok: false; problems: SetupProblem[] };
 
 /**
- * Plans a report: units come from the cache when unchanged, else are linted on this thread, or on `jobs` worker
- * threads when the run is big enough to repay starting them (--stats always runs on one thread, where the
- * timings are collected).
+ * Plans a report: units come from the cache when unchanged, else are linted on this thread, or on `jobs` threads
+ * (this one and jobs − 1 workers) when the run is big enough to repay starting workers (--stats always runs on
+ * one thread, where the timings are collected).
  */
 async function planReport(
   paths: string[],
@@ -189,7 +189,13 @@ async function* unitsInOrder(
   const fileCount = toLint.reduce((sum, unit) => sum + unit.files.length, 0);
   const useWorkers = parallel.jobs > 1 && fileCount >= PARALLEL_THRESHOLD && toLint.length > 1;
   const linted = useWorkers
-    ? lintUnitsInParallel(toLint, parallel.jobs, { configPath: parallel.configPath, onlyRules: parallel.onlyRules, locale: options.locale, keepSource: options.keepSource })
+    ? lintUnitsInParallel(
+        toLint,
+        parallel.jobs,
+        { configPath: parallel.configPath, onlyRules: parallel.onlyRules, locale: options.locale, keepSource: options.keepSource },
+        // progress is told per unit as units are yielded (below), not per file as this thread lints its share
+        { lintHere: (unit) => lintUnit(unit, { ...options, onFile: undefined }) },
+      )
     : lintUnits({ units: toLint, fileCount }, options);
   const fresh = linted[Symbol.asyncIterator]();
   let done = 0;
