@@ -1,7 +1,7 @@
 import type { LintDocument } from '../document/lint-document.js';
 import type { YamlPath } from '../types.js';
 import { childPath } from './field-paths.js';
-import { perDocument } from './per-document.js';
+import { perDocument, perObject } from './per-document.js';
 
 /** One row of the 绩效指标 table with its path, category names normalized for comparison. */
 export interface IndicatorRow {
@@ -85,7 +85,13 @@ function namesOf(fields: Record<string, unknown>): IndicatorNames {
   return { level1: normalizeName(fields['一级指标']), level2: normalizeName(fields['二级指标']), name: normalizeName(fields['三级指标']) };
 }
 
-/** Maps an alias (e.g. 进度指标) to its canonical category name (时效指标); unknown names map to themselves. */
-export function canonicalCategory(name: string, aliases: Readonly<Record<string, string>>): string {
-  return aliases[name] ?? name;
+/**
+ * Maps an alias (e.g. 进度指标) to its canonical category name (时效指标); unknown names, and every name when there
+ * are no aliases, map to themselves. Only the aliases' own entries count (a name such as `constructor` is no alias).
+ */
+export function canonicalCategory(name: string, aliases: Readonly<Record<string, string>> | undefined): string {
+  return aliases === undefined ? name : (aliasMap(aliases).get(name) ?? name);
 }
+
+/** The aliases of a rule's options as a Map, built once per options object: rules ask for every row's categories. */
+const aliasMap = perObject((aliases: Readonly<Record<string, string>>): ReadonlyMap<string, string> => new Map(Object.entries(aliases)));

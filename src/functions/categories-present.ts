@@ -41,7 +41,7 @@ export const ruleFunction = defineFilingFunction<Options>({
   },
   messageIds: ['missingLevel1', 'missingLevel2'],
   run(target, options, context) {
-    const aliases = options.aliases ?? {};
+    const aliases = options.aliases;
     const rows = indicatorRows(target.value, target.path, context.document);
     if (rows.length === 0) return;
     for (const { level1, level2: requiredLevel2 = [] } of options.required) {

@@ -76,7 +76,7 @@ export const ruleFunction = defineFilingFunction<Options>({
     const written = indicatorNames(context.document, target.value);
     const name = written.name;
     if (name === '') return;
-    const aliases = options.aliases ?? {};
+    const aliases = options.aliases;
     const level1 = canonicalCategory(written.level1, aliases);
     const level2 = canonicalCategory(written.level2, aliases);
     const unit = indicatorTargetOf(context.facts(context.document), target.path, target.value).target.unitParts?.[0];

@@ -93,7 +93,7 @@ const sets = perOptions((options: Options) => ({
 function rowsInScope(rows: readonly IndicatorRow[], options: Options): readonly IndicatorRow[] {
   const wanted = sets(options).level1;
   if (!wanted) return rows;
-  return rows.filter((row) => wanted.has(canonicalCategory(row.level1, options.aliases ?? {})));
+  return rows.filter((row) => wanted.has(canonicalCategory(row.level1, options.aliases)));
 }
 
 /** `党组织引领企业（明显）、党建活动环境改善度（明显）等 3 项` */
