@@ -117,10 +117,15 @@ function sarifWriter(context: FormatContext, extraRuleIds: readonly string[]): R
   const results = new PrettyJsonArray(3);
   return {
     begin: () => empty.slice(0, resultsAt),
-    unit: (unitResults) =>
-      unitResults
-        .map((result) => result.findings.map((finding) => results.item(toResult(finding, result, ruleIndex, context))).join(''))
-        .join(''),
+    unit: (unitResults) => {
+      const items: string[] = [];
+      for (const result of unitResults) {
+        if (result.findings.length === 0) continue;
+        const artifact = artifactLocation(result.filePath, context.cwd);
+        for (const finding of result.findings) items.push(results.item(toResult(finding, artifact, ruleIndex, context)));
+      }
+      return items.join('');
+    },
     end: () => [results.close() + empty.slice(resultsAt + 1)],
     dispose() {},
   };
@@ -212,13 +217,13 @@ function tags(rule: RuleMeta): string[] {
   return result;
 }
 
+/** `artifact`: the location of the finding's file, shared by its findings. */
 function toResult(
   finding: Finding,
-  result: FileResult,
+  artifact: ArtifactLocation,
   ruleIndex: ReadonlyMap<string, number>,
   context: FormatContext,
 ): SarifResult {
-  const artifact = artifactLocation(result.filePath, context.cwd);
   const related = (finding.related ?? []).map(
     (location, index): SarifLocation => ({
       id: index + 1,
@@ -276,6 +281,11 @@ function sarifFixes(finding: Finding, artifact: ArtifactLocation): SarifFix[] {
     ...(finding.fix === undefined ? [] : [{ fix: finding.fix, description: undefined }]),
     ...(finding.suggestions ?? []).map((suggestion) => ({ fix: suggestion.fix, description: suggestion.message })),
   ];
+  if (candidates.length === 0) return [];
+  if (candidates.length === 1) {
+    const fix = sarifFix(candidates[0].fix, candidates[0].description, artifact);
+    return fix === undefined ? [] : [fix];
+  }
   const seen = new Set<string>();
   const fixes: SarifFix[] = [];
   for (const candidate of candidates) {
