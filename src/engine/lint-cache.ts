@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { decodeBytes } from '../source/decode.js';
 import { readSource } from '../source/read-source.js';
 import type { ResolvedConfig } from '../config/config-resolver.js';
 import { packageVersion } from '../package-root.js';
@@ -12,7 +12,8 @@ import { writeFileAtomically } from './write-atomically.js';
  * `ptlint check --cache`: results are kept per unit (folder), keyed by the content of every file in the unit,
  * every rule set and config file that governs them, the rule selection and locale, and ptlint's version. A unit
  * is reused only when all of that is unchanged; batch rules make a unit's results depend on all of its files,
- * which is why the unit, not the file, is the cached thing.
+ * which is why the unit, not the file, is the cached thing. Results are stored without their source text (most of
+ * their size, and the cache file is read whole on every run); a report that shows source gets it read again.
  */
 interface CacheFile {
   version: string;
@@ -33,7 +34,9 @@ export class LintCache {
   static async open(location: string, runKey: string): Promise<LintCache> {
     const version = packageVersion();
     try {
-      const stored = JSON.parse(await readFile(location, 'utf8')) as CacheFile;
+      // read in one synchronous call: for a cache of 100+ MB, fs.promises.readFile with an encoding reads in chunks
+      // through a string decoder, several times slower, and nothing else can proceed before the cache is read
+      const stored = JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
       if (stored.version === version && typeof stored.units === 'object' && stored.units !== null) return new LintCache(location, stored, runKey);
     } catch {
       // no usable cache yet
@@ -53,13 +56,23 @@ export class LintCache {
     return { key: hash.digest('hex'), unit: { ...unit, files } };
   }
 
-  get(folder: string, key: string): FileResult[] | undefined {
-    const entry = this.stored.units[folder];
-    return entry?.key === key ? entry.results : undefined;
+  has(folder: string, key: string): boolean {
+    return this.stored.units[folder]?.key === key;
   }
 
-  set(folder: string, key: string, results: FileResult[]): void {
-    this.stored.units[folder] = { key, results };
+  /**
+   * The unit's stored results, in the order of its files. With `withSource`, each file is read and decoded again
+   * for its text, as the lint reads and decodes it ('' where it cannot be read or decoded, as the lint gives).
+   */
+  results(unit: LintUnit, key: string, withSource: boolean): FileResult[] | undefined {
+    const entry = this.stored.units[unit.folder];
+    if (entry?.key !== key) return undefined;
+    if (!withSource) return entry.results;
+    return entry.results.map((result, index) => ({ ...result, source: sourceTextOf(unit.files[index]) }));
+  }
+
+  set(folder: string, key: string, results: readonly FileResult[]): void {
+    this.stored.units[folder] = { key, results: results.map(({ source: _source, ...result }) => result) };
     this.dirty = true;
   }
 
@@ -78,5 +91,17 @@ export class LintCache {
       this.ruleSetKeys.set(config.ruleSet, key);
     }
     return key;
+  }
+}
+
+function sourceTextOf(file: LintUnit['files'][number] | undefined): string {
+  if (!file) return '';
+  try {
+    const read = readSource(file.input.filePath, file.config.limits.maxFileBytes);
+    if (!('bytes' in read)) return '';
+    const decoded = decodeBytes(read.bytes);
+    return decoded.ok ? decoded.text : '';
+  } catch {
+    return '';
   }
 }

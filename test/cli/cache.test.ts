@@ -39,6 +39,26 @@ describe('--cache', () => {
     expect(after[0][1]).toEqual(['满意度指标“群众满意度”的目标 ≥85% 低于 90%']);
   });
 
+  it('stores no source text, and gives a report that shows source the same text from a cache hit', async () => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'examples', '004_94bc4c6928439b7e', '业务培训.yaml'), 'utf8');
+    const files = { 'u/plain.yaml': text, 'u/bom.yaml': `\ufeff${text}`, 'u/crlf.yaml': text.replace(/\n/g, '\r\n') };
+    for (const format of ['json', 'html']) {
+      const folder = await tempFolder(files);
+      const uncached = await runCli(['check', '.', '--format', format], folder);
+      const first = await runCli(['check', '.', '--format', format, '--cache'], folder);
+      markCache(folder);
+      const cache = readFileSync(join(folder, '.ptlintcache'), 'utf8');
+      expect(cache).not.toContain('"source"');
+      const hit = await runCli(['check', '.', '--format', format, '--cache'], folder);
+      expect(first.stdout).toBe(uncached.stdout);
+      // the hit's messages are the marked ones; everything drawn from the source (json fixes, html quotes) is the same
+      expect(hit.stdout).toContain('CACHED ');
+      expect(hit.stdout.replaceAll('CACHED ', '')).toBe(uncached.stdout);
+    }
+    // json fixes need the source: a hit that lost it would drop them
+    expect((await runCli(['check', '.', '--format', 'json', '--cache'], await tempFolder(files))).stdout).toContain('"fix":');
+  });
+
   it('is invalidated by a changed rule selection and survives a corrupt cache file', async () => {
     const folder = await tempFolder({ 'f.yaml': row('≥60%') });
     await runCli(ARGS, folder);

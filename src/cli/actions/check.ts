@@ -168,7 +168,7 @@ async function* unitsInOrder(
   parallel: { jobs: number; configPath?: string; onlyRules?: string[]; cacheLocation?: string },
 ): AsyncGenerator<FileResult[]> {
   const cache = parallel.cacheLocation
-    ? await (await import('../../engine/lint-cache.js')).LintCache.open(parallel.cacheLocation, JSON.stringify([parallel.onlyRules ?? null, options.locale, options.keepSource]))
+    ? await (await import('../../engine/lint-cache.js')).LintCache.open(parallel.cacheLocation, JSON.stringify([parallel.onlyRules ?? null, options.locale]))
     : undefined;
   // Only keys are kept up front (reading each file to hash it); a unit's files are read again when it is linted,
   // so that no unit's bytes wait in memory for their turn.
@@ -179,7 +179,7 @@ async function* unitsInOrder(
     if (cache) {
       const { key } = cache.keyOf(unit);
       keys.set(index, key);
-      if (cache.get(unit.folder, key)) {
+      if (cache.has(unit.folder, key)) {
         hits.add(index);
         continue;
       }
@@ -203,7 +203,7 @@ async function* unitsInOrder(
     for (const [index, unit] of units.entries()) {
       const key = keys.get(index);
       if (hits.has(index)) {
-        yield cache!.get(unit.folder, key!)!;
+        yield cache!.results(unit, key!, options.keepSource)!;
         continue;
       }
       const next = await fresh.next();
