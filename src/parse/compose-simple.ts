@@ -7,7 +7,7 @@ import { isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node, typ
  * Contract: for a text inside that subset, the result equals what `yaml.parseDocument(text)` composes — the same
  * node classes, the same `range[0]` and `range[1]` of every node (ptlint never reads `range[2]`), the same scalar
  * values, types, sources and number formats — and `data` equals its `toJS()`. Anything else (anchors, aliases,
- * tags, directives, multi-line plain or quoted scalars, duplicate keys, any syntax error, tabs, CR line breaks…)
+ * tags, directives, multi-line plain or quoted scalars, duplicate keys, any syntax error, tabs, a lone CR…)
  * returns undefined, and the caller composes the text with yaml itself. The equivalence is a property test
  * (test/parse/compose-simple.test.ts) over real filings, generated documents and random edits of both.
  *
@@ -215,11 +215,9 @@ class SimpleComposer {
    * empty node or to the next entry by rules not modelled here: with any, its range[2] is left unknown.
    */
   private emptyValue(offset: number, trailing: Trailing): Item {
-    const scalar = resolvePlain('', false) ?? outside();
     const end = trailing.sameLineComment || trailing.comments.length > 0 ? undefined : offset;
+    const scalar = plainScalar('', false);
     scalar.range = [offset, offset, end ?? offset];
-    scalar.source = '';
-    scalar.type = 'PLAIN';
     return { node: scalar, data: scalar.value, end, trailingComments: NO_COMMENTS };
   }
 
@@ -253,9 +251,7 @@ class SimpleComposer {
       }
       while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
       const source = text.slice(start, end);
-      const scalar = resolvePlain(source, false) ?? outside();
-      scalar.source = source;
-      scalar.type = 'PLAIN';
+      const scalar = plainScalar(source, false);
       node = scalar;
       data = scalar.value;
       valueEnd = end;
@@ -343,11 +339,9 @@ class SimpleComposer {
         const following = text.charCodeAt(valueStart);
         let value: { node: Node; data: unknown; end: number };
         if (following === 44 /* , */ || following === close) {
-          const empty = resolvePlain('', false) ?? outside();
+          const empty = plainScalar('', false);
           empty.range = [valueStart, valueStart, valueStart];
-          empty.source = '';
-          empty.type = 'PLAIN';
-          value = { node: empty, data: null, end: valueStart };
+          value = { node: empty, data: empty.value, end: valueStart };
         } else {
           value = this.flowScalarOrCollection(valueStart, false);
         }
@@ -402,9 +396,7 @@ class SimpleComposer {
     let valueEnd = end;
     while (valueEnd > start && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
     const source = text.slice(start, valueEnd);
-    const scalar = resolvePlain(source, atKey) ?? outside();
-    scalar.source = source;
-    scalar.type = 'PLAIN';
+    const scalar = plainScalar(source, atKey);
     scalar.range = [start, valueEnd, valueEnd];
     return { node: scalar, data: scalar.value, end: valueEnd };
   }
@@ -465,9 +457,7 @@ class SimpleComposer {
       keyEnd = colon;
       while (keyEnd > start && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
       const source = text.slice(start, keyEnd);
-      node = resolvePlain(source, true) ?? outside();
-      node.source = source;
-      node.type = 'PLAIN';
+      node = plainScalar(source, true);
     }
     if (keyEnd - start > MAX_KEY_LENGTH) outside();
     node.range = [start, keyEnd, keyEnd];
@@ -595,17 +585,25 @@ function isBreak(code: number): boolean {
 }
 
 /**
- * A plain scalar resolved by the first core-schema tag whose test matches, as yaml's composer does. Every YAML 1.2
- * core-schema null, bool, int and float is empty or starts with one of `~ n N t T f F . + -` or a digit, so other
- * plain scalars (most of a filing's text) are strings without trying the tags' patterns.
+ * The plain scalar written `source` (its range is the caller's), resolved by the first core-schema tag whose test
+ * matches, as yaml's composer does; a value the tag cannot resolve is left to yaml. Every YAML 1.2 core-schema null,
+ * bool, int and float is empty or starts with one of `~ n N t T f F . + -` or a digit, so other plain scalars (most
+ * of a filing's text) are strings without trying the tags' patterns.
  */
-function resolvePlain(source: string, atKey: boolean): Scalar | undefined {
+function plainScalar(source: string, atKey: boolean): Scalar {
+  const scalar = resolvedPlain(source, atKey);
+  scalar.source = source;
+  scalar.type = 'PLAIN';
+  return scalar;
+}
+
+function resolvedPlain(source: string, atKey: boolean): Scalar {
   if (source !== '' && !MAY_BE_CORE_NON_STRING.has(source.charCodeAt(0))) return new Scalar(source);
   const tag = (atKey ? KEY_TAGS : PLAIN_TAGS).find((candidate) => candidate.test!.test(source));
   if (!tag) return new Scalar(source);
   let failed = false;
   const resolved = tag.resolve(source, () => (failed = true), OPTIONS);
-  if (failed) return undefined;
+  if (failed) outside();
   const scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
   if (tag.format) scalar.format = tag.format;
   return scalar;
