@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, SetupProblem } from '../types.js';
 import { unreadable } from '../ruleset/load-yaml-file.js';
+import { countSeverities } from './severity-counts.js';
 import { writeFileAtomically } from './write-atomically.js';
 
 /**
@@ -73,13 +74,8 @@ export function applyBaseline(results: readonly FileResult[], entries: readonly 
       matches.pop();
       return false;
     });
-    return {
-      ...result,
-      findings,
-      errorCount: findings.filter((finding) => finding.severity === 'error').length,
-      warningCount: findings.filter((finding) => finding.severity === 'warning').length,
-      infoCount: findings.filter((finding) => finding.severity === 'info').length,
-    };
+    const counts = countSeverities(findings);
+    return { ...result, findings, errorCount: counts.error, warningCount: counts.warning, infoCount: counts.info };
   });
   return { results: filtered, stale: [...remaining.values()].flat() };
 }

@@ -15,6 +15,7 @@ import { documentFacts } from './document-facts.js';
 import { timed, type RunStats } from './run-stats.js';
 import type { BatchContext, BatchTarget, DocumentFacts, FilingContext, FilingFunction, FunctionReport, MessageData } from './function-api.js';
 import { renderMessage } from './render-message.js';
+import { countSeverities } from './severity-counts.js';
 import { findSuppressions, suppressionFor, type Suppression } from './suppressions.js';
 
 /** One file on its way through the pipeline. */
@@ -400,8 +401,7 @@ export function finalizeFile(state: FileState, locale: Locale): FileResult {
   findings.push(...unusedSuppressions(suppressions, source, locale, notRunHere));
   // rule ids are kebab-case ASCII: code-unit order, without loading ICU's collator (~10 ms of every start)
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
+  const counts = countSeverities(findings);
   return {
     filePath: state.filePath,
     kind: state.document?.kind ?? 'unknown',

@@ -1,7 +1,8 @@
 import { isMap, isScalar } from 'yaml';
 import { composeBounded } from '../parse/compose-bounded.js';
 import type { FileResult, Finding, FormatContext, Locale, Severity } from '../types.js';
-import { countSeverities, relativePath, severityWord, type SeverityCounts } from './shared.js';
+import { countSeverities, type SeverityCounts } from '../engine/severity-counts.js';
+import { relativePath, severityWord } from './shared.js';
 import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
 import { Spool } from './streaming/spool.js';
 
@@ -315,8 +316,9 @@ function fileSection(file: FileView, context: FormatContext, text: Labels): stri
   const { result } = file;
   const status = file.failed ? 'failed' : 'passed';
   const subtitle = [text.kinds[result.kind], file.project, file.unit].filter((part): part is string => Boolean(part)).map(escapeHtml).join(' · ');
-  const counts = SEVERITIES.filter((severity) => countSeverities(result.findings)[severity] > 0)
-    .map((severity) => `<span class="badge ${severity}">${countSeverities(result.findings)[severity]} ${escapeHtml(severityLabel(severity, text))}</span>`)
+  const perSeverity = countSeverities(result.findings);
+  const counts = SEVERITIES.filter((severity) => perSeverity[severity] > 0)
+    .map((severity) => `<span class="badge ${severity}">${perSeverity[severity]} ${escapeHtml(severityLabel(severity, text))}</span>`)
     .join(' ');
   const findings =
     result.findings.length === 0

@@ -3,7 +3,7 @@
  * so everything here that is not a formatter must stay here.
  */
 import path from 'node:path';
-import type { Finding, Locale, Severity } from '../types.js';
+import type { Locale, Severity } from '../types.js';
 
 const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -22,18 +22,6 @@ export function relativePath(filePath: string, cwd: string): string {
 
 export function absolutePath(filePath: string, cwd: string): string {
   return path.resolve(cwd, filePath);
-}
-
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
-
-export function countSeverities(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity] += 1;
-  return counts;
 }
 
 /** Terminal columns taken by `text`: East Asian wide and fullwidth characters take two. */

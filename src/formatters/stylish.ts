@@ -5,8 +5,8 @@ import {
   padEndDisplay,
   relativePath,
   severityWord,
-  type SeverityCounts,
 } from './shared.js';
+import type { SeverityCounts } from '../engine/severity-counts.js';
 import { streamingFormatter, type CreateReportWriter } from './streaming/report-writer.js';
 
 type Colors = ReturnType<typeof picocolors.createColors>;
