@@ -601,8 +601,14 @@ function resolvedPlain(source: string, atKey: boolean): Scalar {
   if (source !== '' && !MAY_BE_CORE_NON_STRING.has(source.charCodeAt(0))) return new Scalar(source);
   const tag = (atKey ? KEY_TAGS : PLAIN_TAGS).find((candidate) => candidate.test!.test(source));
   if (!tag) return new Scalar(source);
+  // a tag that reports an error, or throws (yaml's composer catches that as TAG_RESOLVE_FAILED), is yaml's to report
   let failed = false;
-  const resolved = tag.resolve(source, () => (failed = true), OPTIONS);
+  let resolved: unknown;
+  try {
+    resolved = tag.resolve(source, () => (failed = true), OPTIONS);
+  } catch {
+    outside();
+  }
   if (failed) outside();
   const scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
   if (tag.format) scalar.format = tag.format;
